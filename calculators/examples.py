@@ -1,0 +1,129 @@
+"""The worked examples of the source articles, as calculator payloads with their expected figures.
+
+One vector set serves three readers: the engine tests, the browser tests
+(the same payloads typed into the pages must give the same figures) and the
+guides, which run these payloads at build time to quote their results.
+Only the inputs and the figures the articles state are written here; rule
+figures come from ``rules``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+#: The reference date of the self-assessment examples: all payments fall in the 12 months before it.
+AS_OF = "2025-12-31"
+_FIRST_INVOICE = date(2025, 3, 3)
+
+
+def _experience(amount: str, term: int, paid_on_day: int, shift: int) -> dict[str, Any]:
+    """An invoice of ``amount`` on ``term`` days, paid ``paid_on_day`` days after it was sent."""
+    invoiced = _FIRST_INVOICE + timedelta(days=shift)
+    return {
+        "amount": amount,
+        "payment_term_days": term,
+        "invoice_date": invoiced.isoformat(),
+        "paid_date": (invoiced + timedelta(days=paid_on_day)).isoformat(),
+    }
+
+
+#: Source 004: five invoices of one customer; the 5,000 one was paid 70 days after its due date.
+SELF_ASSESSMENT_EXPERIENCES = [
+    _experience("2500", 30, 45, 0),
+    _experience("1000", 30, 80, 14),
+    _experience("5000", 30, 100, 28),
+    _experience("7500", 60, 90, 42),
+    _experience("3000", 60, 100, 56),
+]
+
+#: The same, had the 5,000 invoice been paid within 60 days after its due date (on day 90).
+SELF_ASSESSMENT_ON_TIME = [
+    dict(e, paid_date=(date.fromisoformat(e["invoice_date"]) + timedelta(days=90)).isoformat())
+    if e["amount"] == "5000" else e
+    for e in SELF_ASSESSMENT_EXPERIENCES
+]
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "self_assessment_30_days": {
+        "calculator": "self_assessment_limit",
+        "source": "004",
+        "payload": {"new_payment_term_days": 30, "as_of": AS_OF, "experiences": SELF_ASSESSMENT_EXPERIENCES},
+        "expect": {"limit": "14000.00", "limit_source": "payment_experiences"},
+    },
+    "self_assessment_60_days": {
+        "calculator": "self_assessment_limit",
+        "source": "004",
+        "payload": {"new_payment_term_days": 60, "as_of": AS_OF, "experiences": SELF_ASSESSMENT_EXPERIENCES},
+        "expect": {"limit": "10500.00", "limit_source": "payment_experiences"},
+    },
+    "self_assessment_all_on_time": {
+        "calculator": "self_assessment_limit",
+        "source": "004",
+        "payload": {"new_payment_term_days": 30, "as_of": AS_OF, "experiences": SELF_ASSESSMENT_ON_TIME},
+        "expect": {"limit": "15000.00", "experiences_total": "19000.00", "capped": True},
+    },
+    "payout_limit_25000": {
+        "calculator": "payout",
+        "source": "003",
+        "payload": {"credit_limit": "25000", "outstanding": "25000"},
+        "expect": {"payout": "22500.00", "own_risk": "2500.00"},
+    },
+    "payout_limit_50000_france": {
+        "calculator": "payout",
+        "source": "003",
+        "payload": {"credit_limit": "50000", "outstanding": "50000"},
+        "expect": {"payout": "45000.00", "own_risk": "5000.00"},
+    },
+    "payout_partial_payment": {
+        "calculator": "payout",
+        "source": "003",
+        "payload": {"credit_limit": "25000", "outstanding": "25000", "recovered": "10000"},
+        "expect": {"payout": "13500.00", "unpaid_balance": "15000.00"},
+    },
+    "payout_mkbzeker_maximum": {
+        "calculator": "payout",
+        "source": "004",
+        "payload": {"credit_limit": "20000", "outstanding": "20000", "product": "mkbzeker"},
+        "expect": {"payout": "13500.00", "effective_limit": "15000.00"},
+    },
+    "payout_below_threshold": {
+        "calculator": "payout",
+        "source": "003",
+        "payload": {"credit_limit": "25000", "outstanding": "450"},
+        "expect": {"payout": "0.00", "below_threshold": True},
+    },
+    "payout_vat_excluded": {
+        "calculator": "payout",
+        "source": "000",
+        "payload": {"credit_limit": "25000", "outstanding": "12100", "vat_rate_pct": "21"},
+        "expect": {"payout": "9000.00", "vat_excluded": "2100.00"},
+    },
+    "eligibility_fits": {
+        "calculator": "eligibility",
+        "source": "004",
+        "payload": {"is_entrepreneur": True, "customers_are_businesses": True, "sells_on_account": True,
+                    "has_unpaid_invoices": True, "has_credit_insurance": False,
+                    "annual_turnover": "10000000", "customer_country": "BE"},
+        "expect": {"eligible": True, "failed": [], "customer_covered": True},
+    },
+    "eligibility_already_insured": {
+        "calculator": "eligibility",
+        "source": "004",
+        "payload": {"is_entrepreneur": True, "customers_are_businesses": True, "sells_on_account": True,
+                    "has_unpaid_invoices": True, "has_credit_insurance": True,
+                    "annual_turnover": "2500000", "customer_country": "US"},
+        "expect": {"eligible": False, "failed": ["already_insured"], "customer_covered": False},
+    },
+    "claim_timeline_30_days": {
+        "calculator": "claim_timeline",
+        "source": "000",
+        "payload": {"invoice_date": "2026-01-15", "payment_term_days": 30},
+        "expect": {"milestones": [
+            {"code": "invoice", "date": "2026-01-15"},
+            {"code": "due", "date": "2026-02-14"},
+            {"code": "hand_over", "date": "2026-04-14"},
+            {"code": "latest_payout", "date": "2026-09-14"},
+        ]},
+    },
+}

@@ -1,0 +1,35 @@
+"""Explanations: the ordered, translated steps that let a user check an answer by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from . import messages
+from .money import cents
+
+
+class Explanation:
+    """Collects the steps of one calculation in the request's language."""
+
+    def __init__(self, lang: str, calculator: str) -> None:
+        self.lang = lang
+        self.calculator = calculator
+        self.steps: list[dict[str, str]] = []
+
+    def text(self, code: str, **params: Any) -> str:
+        """The calculator's message ``code`` in the request's language."""
+        return messages.message(self.lang, f"{self.calculator}.{code}", **params)
+
+    def step(self, code: str, **params: Any) -> None:
+        self.steps.append({"code": code, "text": self.text(code, **params)})
+
+    def money(self, amount: Decimal) -> str:
+        return messages.format_money(cents(amount), self.lang)
+
+    def pct(self, value: Decimal) -> str:
+        return messages.format_pct(value, self.lang)
+
+    def date(self, day: date) -> str:
+        return messages.format_date(day, self.lang)
