@@ -6,6 +6,8 @@ them. A test checks that every key exists in every language with the same
 placeholders.
 """
 
+# ruff: noqa: E501 -- a translation reads (and greps) best on one line
+
 from __future__ import annotations
 
 from datetime import date
@@ -96,6 +98,7 @@ EN: dict[str, str] = {
     "error.paid_before_invoice": "The payment date is before the invoice date.",
     "error.after_as_of": "This date is after the reference date.",
     "error.exceeds_outstanding": "What was recovered cannot exceed what was outstanding.",
+    "error.internal_error": "The calculation failed on our side, not because of your input. Please report it.",
     # -- self-assessment limit -------------------------------------------------
     "self_assessment_limit.rule": (
         "A payment counts when it was made at most {days} days after its due date, between {since} "
@@ -111,7 +114,17 @@ EN: dict[str, str] = {
     "self_assessment_limit.experience_paid_too_late": (
         "Invoice {index}: {amount}, paid {paid}, {late} days after the due date: more than {max_late} days "
         "late, does not count."),
-    "self_assessment_limit.total": "{count} payments count, together {total}.",
+    "self_assessment_limit.more_counted": "Invoices {first} to {last} that count: {count}, together {total}.",
+    "self_assessment_limit.more_too_old": (
+        "Invoices {first} to {last} paid before the period taken into account: {count}, together {total}; "
+        "they do not count."),
+    "self_assessment_limit.more_shorter_payment_term": (
+        "Invoices {first} to {last} on a term shorter than {new_term} days: {count}, together {total}; "
+        "they do not count."),
+    "self_assessment_limit.more_paid_too_late": (
+        "Invoices {first} to {last} paid more than {max_late} days after the due date: {count}, "
+        "together {total}; they do not count."),
+    "self_assessment_limit.total": "Payments that count: {count}, together {total}.",
     "self_assessment_limit.capped": "{total} is above the maximum, so the limit is capped at {cap}.",
     "self_assessment_limit.report_used": (
         "The credit report is recent enough: it allows {amount}, which gives a cover of {limit} "
@@ -194,6 +207,7 @@ NL: dict[str, str] = {
     "error.paid_before_invoice": "De betaaldatum ligt vóór de factuurdatum.",
     "error.after_as_of": "Deze datum ligt na de peildatum.",
     "error.exceeds_outstanding": "Wat geïnd is, kan niet meer zijn dan wat openstond.",
+    "error.internal_error": "De berekening liep bij ons mis, niet door uw invoer. Meld het ons alstublieft.",
     "self_assessment_limit.rule": (
         "Een betaling telt mee als ze hoogstens {days} dagen na de vervaldatum binnenkwam, tussen {since} "
         "en {as_of} (de laatste {months} maanden), bij een betalingstermijn van minstens {term} dagen. "
@@ -208,7 +222,17 @@ NL: dict[str, str] = {
     "self_assessment_limit.experience_paid_too_late": (
         "Factuur {index}: {amount}, betaald op {paid}, {late} dagen na de vervaldatum: meer dan {max_late} "
         "dagen te laat, telt niet mee."),
-    "self_assessment_limit.total": "{count} betalingen tellen mee, samen {total}.",
+    "self_assessment_limit.more_counted": "Facturen {first} tot en met {last} die meetellen: {count}, samen {total}.",
+    "self_assessment_limit.more_too_old": (
+        "Facturen {first} tot en met {last} betaald vóór de periode die meetelt: {count}, samen {total}; "
+        "die tellen niet mee."),
+    "self_assessment_limit.more_shorter_payment_term": (
+        "Facturen {first} tot en met {last} met een termijn korter dan {new_term} dagen: {count}, "
+        "samen {total}; die tellen niet mee."),
+    "self_assessment_limit.more_paid_too_late": (
+        "Facturen {first} tot en met {last} betaald meer dan {max_late} dagen na de vervaldatum: {count}, "
+        "samen {total}; die tellen niet mee."),
+    "self_assessment_limit.total": "Betalingen die meetellen: {count}, samen {total}.",
     "self_assessment_limit.capped": "{total} ligt boven het maximum, dus de limiet wordt {cap}.",
     "self_assessment_limit.report_used": (
         "Het kredietrapport is recent genoeg: het staat {amount} toe, wat een dekking van {limit} geeft "
@@ -288,6 +312,7 @@ FR: dict[str, str] = {
     "error.paid_before_invoice": "La date de paiement précède la date de facture.",
     "error.after_as_of": "Cette date est postérieure à la date de référence.",
     "error.exceeds_outstanding": "Le montant récupéré ne peut pas dépasser l'encours.",
+    "error.internal_error": "Le calcul a échoué de notre côté, pas à cause de votre saisie. Merci de nous le signaler.",
     "self_assessment_limit.rule": (
         "Un paiement compte s'il est arrivé au plus {days} jours après l'échéance, entre le {since} "
         "et le {as_of} (les {months} derniers mois), avec un délai de paiement d'au moins {term} jours. "
@@ -302,7 +327,17 @@ FR: dict[str, str] = {
     "self_assessment_limit.experience_paid_too_late": (
         "Facture {index} : {amount}, payée le {paid}, {late} jours après l'échéance : plus de {max_late} jours "
         "de retard, ne compte pas."),
-    "self_assessment_limit.total": "{count} paiements comptent, soit {total} au total.",
+    "self_assessment_limit.more_counted": "Factures {first} à {last} retenues : {count}, soit {total}.",
+    "self_assessment_limit.more_too_old": (
+        "Factures {first} à {last} payées avant la période retenue : {count}, soit {total} ; "
+        "elles ne comptent pas."),
+    "self_assessment_limit.more_shorter_payment_term": (
+        "Factures {first} à {last} avec un délai inférieur à {new_term} jours : {count}, soit {total} ; "
+        "elles ne comptent pas."),
+    "self_assessment_limit.more_paid_too_late": (
+        "Factures {first} à {last} payées plus de {max_late} jours après l'échéance : {count}, "
+        "soit {total} ; elles ne comptent pas."),
+    "self_assessment_limit.total": "Paiements retenus : {count}, soit {total} au total.",
     "self_assessment_limit.capped": "{total} dépasse le maximum : la limite est plafonnée à {cap}.",
     "self_assessment_limit.report_used": (
         "Le rapport de crédit est assez récent : il admet {amount}, ce qui donne une couverture de {limit} "

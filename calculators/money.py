@@ -2,6 +2,8 @@
 
 Nothing here reads or changes the ambient decimal context: divisions use
 :data:`CONTEXT`, and amounts are rounded once, at the end, half up to cents.
+``run()`` computes inside :data:`CONTEXT` too, so that plain ``+`` and ``-``
+on amounts never depend on a context the caller has set.
 """
 
 from __future__ import annotations

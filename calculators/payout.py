@@ -61,11 +61,12 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
                  recovered=explain.money(inputs.recovered), unpaid=explain.money(unpaid))
 
     if inputs.vat_rate_pct:
-        net = cents(without_vat(unpaid, inputs.vat_rate_pct))
+        exact_net = without_vat(unpaid, inputs.vat_rate_pct)
+        net = cents(exact_net)
         explain.step("vat", rate=explain.pct(inputs.vat_rate_pct), net=explain.money(net),
                      vat=explain.money(unpaid - net))
     else:
-        net = unpaid
+        exact_net = net = unpaid
     vat = unpaid - net
 
     limit = inputs.credit_limit
@@ -91,7 +92,9 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         own_risk = Decimal(0)
         lost_to_threshold = insured
     else:
-        gross = cents(share(insured, inputs.coverage_pct))
+        # From the unrounded amount excluding VAT: rounding happens once, at the end. The
+        # rounded one could be half a cent higher and add a cent to the payout.
+        gross = cents(share(min(exact_net, limit), inputs.coverage_pct))
         own_risk = insured - gross
         lost_to_threshold = Decimal(0)
         explain.step("coverage", insured=explain.money(insured), pct=explain.pct(inputs.coverage_pct),

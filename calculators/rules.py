@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Union
 
 #: The day the figures below were last compared with their sources.
 LAST_CHECKED = date(2026, 11, 22)
@@ -24,7 +23,7 @@ SOURCES: dict[str, str] = {
     "004": "Wat is mkbZeker? and its FAQ (Atradius)",
 }
 
-RuleValue = Union[Decimal, int, tuple[str, ...]]
+RuleValue = Decimal | int | tuple[str, ...]
 
 
 @dataclass(frozen=True)

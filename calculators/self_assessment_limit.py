@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import rules
-from .contract import Errors, Reader
+from .contract import Reader
 from .dates import add_months
 from .explain import Explanation
 from .money import text
@@ -24,6 +24,9 @@ NAME = "self_assessment_limit"
 
 #: Why an experience does not count, in the order the reason is reported.
 REASONS = ("too_old", "shorter_payment_term", "paid_too_late")
+#: Experiences explained one by one; those after it are summed up per reason, so that a long
+#: list keeps a readable (and quickly built) explanation.
+EXPLAINED_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -107,15 +110,25 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
 
     rows = []
     total = Decimal(0)
+    rest: dict[str, tuple[int, Decimal]] = {}  # reason -> (count, amount) after EXPLAINED_ROWS
     for index, experience in enumerate(inputs.experiences, start=1):
         row = assess(experience, inputs.new_payment_term_days, oldest_paid)
         row["amount"] = text(experience.amount)
         rows.append(row)
         if row["counted"]:
             total += experience.amount
-        explain.step("experience_" + row["reason"], index=index, amount=explain.money(experience.amount),
-                     term=experience.payment_term_days, late=row["days_late"], max_late=max_late,
-                     paid=explain.date(experience.paid_date), new_term=inputs.new_payment_term_days)
+        if index <= EXPLAINED_ROWS:
+            explain.step("experience_" + row["reason"], index=index, amount=explain.money(experience.amount),
+                         term=experience.payment_term_days, late=row["days_late"], max_late=max_late,
+                         paid=explain.date(experience.paid_date), new_term=inputs.new_payment_term_days)
+        else:
+            count, amount = rest.get(row["reason"], (0, Decimal(0)))
+            rest[row["reason"]] = (count + 1, amount + experience.amount)
+    for reason in ("counted", *REASONS):
+        if reason in rest:
+            count, amount = rest[reason]
+            explain.step("more_" + reason, first=EXPLAINED_ROWS + 1, last=len(inputs.experiences), count=count,
+                         total=explain.money(amount), max_late=max_late, new_term=inputs.new_payment_term_days)
     experiences_limit = min(total, cap)
     counted = [r for r in rows if r["counted"]]
     explain.step("total", count=len(counted), total=explain.money(total))

@@ -1,0 +1,68 @@
+"""The build's settings in one flat, typed table: languages, the pinned runtime, the site layout.
+
+Everything a step needs to know that is not in ``mkdocs.yml`` (theme, navigation)
+or in the rules (``calculators.rules``) lives here, so a version bump or a new
+language is a one-line change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: The site's languages, the default first: it is served from the site root, the others from /<lang>/.
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+#: The Pyodide runtime, fetched with ``npm pack`` and checked against the registry's integrity hash
+#: (``npm view pyodide@314.0.7 dist.integrity``).
+PYODIDE_VERSION = "314.0.7"
+PYODIDE_INTEGRITY = (
+    "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="
+)
+#: The files of the npm package the browser needs: the module loader, the interpreter, the stdlib, the lock file.
+RUNTIME_FILES: tuple[str, ...] = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+#: Where the runtime and the wheel are served from, relative to the site root (the calculator template's contract).
+ENGINE_DIR = "pyodide/"
+
+#: Source folders of ``docs/`` that are not pages: copied as they are, or used by the build only.
+ASSETS_DIR = "assets"  # -> site/assets/
+ROOT_DIR = "root"  # -> the site root (service worker, manifest...)
+OVERRIDES_DIR = "overrides"  # theme overrides (mkdocs ``custom_dir``)
+GLOSSARY_FILE = "data/glossary.json"
+
+#: The template a calculator page selects in its front matter; only such pages may load the engine.
+CALCULATOR_TEMPLATE = "calculator.html"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes. Tests point these at temporary folders."""
+
+    docs: Path = ROOT / "docs"  # sources: <lang>/**/*.md, assets/, root/, overrides/, data/
+    rendered: Path = ROOT / "build" / "docs"  # the rendered Markdown mkdocs reads
+    site: Path = ROOT / "site"  # the output
+    cache: Path = ROOT / ".cache"  # downloads kept between builds (the npm tarball)
+    work: Path = ROOT / "build"  # scratch space (wheel build)
+    project: Path = ROOT  # pyproject.toml + calculators/, for the wheel
+    mkdocs_yml: Path = ROOT / "mkdocs.yml"
+
+    @classmethod
+    def under(cls, out: Path, docs: Path | None = None, cache: Path | None = None) -> Paths:
+        """A layout writing everything below ``out``, reading ``docs`` (the real docs by default)."""
+        return cls(
+            docs=docs or cls.docs,
+            rendered=out / "build" / "docs",
+            site=out / "site",
+            cache=cache or cls.cache,
+            work=out / "build",
+        )

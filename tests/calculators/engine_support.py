@@ -1,0 +1,111 @@
+"""What the engine tests share: calling the engine, the stable error codes, the output fields."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from calculators import run
+
+#: "Today" for every test that does not say otherwise.
+TODAY = date(2025, 12, 31)
+
+#: The error codes the engine may answer with. They are a contract: the browser and the
+#: guides key on them, so renaming one must fail a test.
+ERROR_CODES = frozenset({
+    "required", "required_with", "unknown_field", "invalid_payload", "invalid_json",
+    "unknown_calculator", "invalid_number", "float_not_allowed", "not_finite", "negative",
+    "too_large", "too_many_decimals", "invalid_integer", "invalid_boolean", "invalid_date",
+    "date_out_of_range", "invalid_choice", "invalid_country", "invalid_list", "invalid_object",
+    "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
+})
+
+#: The output fields other code builds on, per calculator (more may be added, none removed).
+OUTPUT_FIELDS = {
+    "self_assessment_limit": {
+        "limit", "limit_source", "capped", "cap", "experiences_total", "experiences_limit",
+        "credit_report_limit", "credit_report_status", "counted_count", "as_of", "oldest_paid_date",
+        "new_payment_term_days", "experiences", "explanation",
+    },
+    "payout": {
+        "payout", "unpaid_balance", "vat_excluded", "covered_basis", "effective_limit", "insured_part",
+        "own_risk", "uninsured_part", "above_max", "below_threshold", "coverage_pct",
+        "intervention_threshold", "max_payout", "product", "breakdown", "explanation",
+    },
+    "eligibility": {
+        "eligible", "failed", "customer_covered", "covered_countries", "max_turnover", "advice", "explanation",
+    },
+    "claim_timeline": {"milestones", "total_days", "handling_months", "payout_months", "explanation"},
+}
+
+#: The input fields of each calculator (``lang`` is accepted by all of them).
+INPUT_FIELDS = {
+    "self_assessment_limit": ("new_payment_term_days", "as_of", "experiences", "credit_report_amount",
+                              "credit_report_date"),
+    "payout": ("credit_limit", "outstanding", "recovered", "coverage_pct", "intervention_threshold",
+               "max_payout", "vat_rate_pct", "product"),
+    "eligibility": ("is_entrepreneur", "customers_are_businesses", "sells_on_account", "has_unpaid_invoices",
+                    "has_credit_insurance", "annual_turnover", "customer_country"),
+    "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
+}
+EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
+
+FITS = {
+    "is_entrepreneur": True, "customers_are_businesses": True, "sells_on_account": True,
+    "has_unpaid_invoices": True, "has_credit_insurance": False, "annual_turnover": "2500000",
+}
+
+
+def ok(name: str, payload: Any, **kwargs: Any) -> dict[str, Any]:
+    """The result of a request that must succeed."""
+    result = run(name, payload, today=lambda: TODAY, **kwargs)
+    assert "errors" not in result, result["errors"]
+    return result
+
+
+def errors(name: str, payload: Any) -> list[dict[str, str]]:
+    """The errors of a request that must fail."""
+    result = run(name, payload, today=lambda: TODAY)
+    assert set(result) == {"errors"}, f"expected errors, got a result: {result}"
+    assert result["errors"], "an error answer must list at least one error"
+    return result["errors"]
+
+
+def error_at(name: str, payload: Any, field: str) -> dict[str, str]:
+    """The one error reported for ``field``."""
+    found = [e for e in errors(name, payload) if e["field"] == field]
+    assert len(found) == 1, f"expected one error at {field!r}, got {errors(name, payload)}"
+    return found[0]
+
+
+def codes(name: str, payload: Any) -> dict[str, str]:
+    """``{field: code}`` of a failing request."""
+    return {e["field"]: e["code"] for e in errors(name, payload)}
+
+
+def check_answer(result: Any) -> None:
+    """The shape every answer must have: a result, or a non-empty list of well-formed errors."""
+    assert isinstance(result, dict)
+    json.dumps(result)  # plain JSON types only
+    if "errors" in result:
+        assert set(result) == {"errors"}
+        assert isinstance(result["errors"], list) and result["errors"]
+        for error in result["errors"]:
+            assert set(error) == {"field", "code", "message"}, error
+            assert all(isinstance(error[k], str) for k in error), error
+            assert error["code"] in ERROR_CODES, error
+            assert error["code"] != "internal_error", f"the engine crashed: {error}"
+            assert error["message"] and "{" not in error["message"], error
+    else:
+        steps = result["explanation"]
+        assert steps and all(set(s) == {"code", "text"} and s["text"] for s in steps), steps
+        assert not any("{" in s["text"] for s in steps), steps
+
+
+def money(text: str) -> Decimal:
+    """An amount as the contract writes it, checked to be a string with two decimals."""
+    assert isinstance(text, str) and text.count(".") == 1 and len(text.split(".")[1]) == 2, text
+    assert not text.startswith(("-", "+")) and text.replace(".", "").isdigit(), text
+    return Decimal(text)

@@ -1,0 +1,200 @@
+"""The message catalogues: every key in every language, with the same placeholders, and all of them used."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from engine_support import ERROR_CODES, FITS, TODAY, check_answer
+
+import calculators
+from calculators import messages, run, run_json
+from calculators.examples import EXAMPLES, SELF_ASSESSMENT_EXPERIENCES
+
+LANGS = ("en", "nl", "fr")
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_language_has_the_same_keys() -> None:
+    assert set(messages.CATALOGUES) == set(LANGS)
+    for lang in LANGS:
+        assert set(messages.CATALOGUES[lang]) == set(messages.EN), lang
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_every_translation_has_the_placeholders_of_the_english_one(lang: str) -> None:
+    catalogue = messages.CATALOGUES[lang]
+    wrong = {key: (placeholders(text), placeholders(catalogue[key]))
+             for key, text in messages.EN.items() if placeholders(text) != placeholders(catalogue[key])}
+    assert not wrong
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_no_message_is_left_in_english(lang: str) -> None:
+    catalogue = messages.CATALOGUES[lang]
+    assert [key for key, text in messages.EN.items() if catalogue[key] == text] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_template_formats_with_its_placeholders(lang: str) -> None:
+    for key, template in messages.CATALOGUES[lang].items():
+        text = template.format(**{name: "X" for name in placeholders(template)})
+        assert text.strip() and "{" not in text and "}" not in text, key
+
+
+def test_every_error_code_has_a_message_and_every_error_message_a_code() -> None:
+    assert {key.removeprefix("error.") for key in messages.EN if key.startswith("error.")} == ERROR_CODES
+
+
+# -- every key the code uses exists, and every key exists because the code uses it ---------------
+
+
+class RecordingCatalogue(dict[str, str]):
+    """A catalogue that notes which keys were asked for, and which it lacked."""
+
+    def __init__(self, lang: str, data: dict[str, str], asked: set[str], missing: set[tuple[str, str]]) -> None:
+        super().__init__(data)
+        self.lang, self.asked, self.missing = lang, asked, missing
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self.asked.add(key)
+        if key not in self:
+            self.missing.add((self.lang, key))
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self.asked.add(key)
+        if key not in self:
+            self.missing.add((self.lang, key))
+        return super().__getitem__(key)
+
+
+def experience(amount: str, term: int, invoiced: str, paid: str) -> dict[str, Any]:
+    return {"amount": amount, "payment_term_days": term, "invoice_date": invoiced, "paid_date": paid}
+
+
+def corpus() -> Iterator[tuple[str, Any]]:
+    """Requests that between them take every branch that writes a message."""
+    for example in EXAMPLES.values():
+        yield example["calculator"], example["payload"]
+    # self-assessment: every reason, one by one and summed up, the cap, both credit report outcomes
+    rows = [experience("100", 30, "2025-06-01", "2025-07-01"),      # counted
+            experience("100", 30, "2023-06-01", "2023-07-01"),      # too old
+            experience("100", 14, "2025-06-01", "2025-07-01"),      # shorter payment term
+            experience("100", 30, "2025-01-01", "2025-06-01")]      # paid too late
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "as_of": "2025-12-31", "experiences": rows * 30}
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": SELF_ASSESSMENT_EXPERIENCES,
+                                    "credit_report_amount": "20000", "credit_report_date": "2025-06-01"}
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": [],
+                                    "credit_report_amount": "5000", "credit_report_date": "2020-06-01"}
+    # payout: the mkbZeker cap, and a maximum payout
+    yield "payout", {"credit_limit": "20000", "outstanding": "30000", "product": "mkbzeker"}
+    yield "payout", {"credit_limit": "20000", "outstanding": "20000", "max_payout": "1000"}
+    # eligibility: every answer wrong, an uncovered country
+    yield "eligibility", {"is_entrepreneur": False, "customers_are_businesses": False, "sells_on_account": False,
+                          "has_unpaid_invoices": False, "has_credit_insurance": True,
+                          "annual_turnover": "10000000.01", "customer_country": "US"}
+    # every error code
+    yield "payout", {"credit_limit": "x", "outstanding": 1.5, "recovered": "NaN", "coverage_pct": "-1",
+                     "intervention_threshold": "1E+20", "max_payout": "1.001", "product": "gold", "typo": 1}
+    yield "payout", {"credit_limit": "1", "outstanding": "1", "recovered": "2"}
+    yield "payout", {"credit_limit": "1"}
+    yield "claim_timeline", {"invoice_date": "2025-02-30", "payment_term_days": "x", "handling_months": "1900"}
+    yield "claim_timeline", {"invoice_date": "1800-01-01", "payment_term_days": 1}
+    yield "eligibility", {**FITS, "is_entrepreneur": "yes", "customer_country": "XYZ"}
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": [
+        1, experience("1", 30, "2025-06-01", "2025-05-01"), experience("1", 30, "2025-06-01", "2026-05-01")],
+        "credit_report_amount": "1"}
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": {}}
+    yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": [1] * 100_001}
+    yield "payout", []
+    yield "no_such_calculator", {}
+
+
+def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: set[str] = set()
+    missing: set[tuple[str, str]] = set()
+    recording = {lang: RecordingCatalogue(lang, catalogue, asked, missing)
+                 for lang, catalogue in messages.CATALOGUES.items()}
+    monkeypatch.setattr(messages, "CATALOGUES", recording)
+
+    def broken(inputs: Any, lang: str) -> Any:
+        raise RuntimeError("a bug")
+
+    for lang in LANGS:
+        for name, payload in corpus():
+            request = dict(payload, lang=lang) if isinstance(payload, dict) else payload
+            check_answer_or_crash(run(name, request, today=lambda: TODAY))
+        run_json("payout", "{not json")
+        with monkeypatch.context() as patched:
+            patched.setattr(calculators.payout, "compute", broken)
+            assert run("payout", {"credit_limit": "1", "outstanding": "1", "lang": lang})["errors"][0]["code"] == (
+                "internal_error")
+    assert not missing, f"message keys the code asks for but the catalogues lack: {sorted(missing)}"
+    assert set(messages.EN) - asked == set(), "messages no code path writes (stale, or the corpus misses a branch)"
+
+
+def check_answer_or_crash(result: dict[str, Any]) -> None:
+    if "errors" in result:
+        assert all(e["code"] != "internal_error" for e in result["errors"]), result
+    else:
+        check_answer(result)
+
+
+# -- the answer's language ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_errors_come_in_the_language_of_the_request(lang: str) -> None:
+    result = run("payout", {"outstanding": "-1", "lang": lang})
+    assert [e["message"] for e in result["errors"]] == [
+        messages.CATALOGUES[lang]["error.required"], messages.CATALOGUES[lang]["error.negative"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_explanations_come_in_the_language_of_the_request(lang: str) -> None:
+    result = run("payout", {"credit_limit": "25000", "outstanding": "25000", "lang": lang})
+    expected = {"en": "€22,500.00", "nl": "€\u00a022.500,00", "fr": "22\u202f500,00\u00a0€"}[lang]
+    assert expected in result["explanation"][-1]["text"]
+
+
+def test_unknown_language_is_an_error_answered_in_english() -> None:
+    result = run("payout", {"credit_limit": "1", "outstanding": "1", "lang": "de"})
+    assert result["errors"] == [{"field": "lang", "code": "invalid_choice",
+                                 "message": "Choose one of: en, nl, fr."}]
+
+
+# -- number and date formats -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "€14,000.00"), ("nl", "€\u00a014.000,00"), ("fr", "14\u202f000,00\u00a0€")])
+def test_money_is_written_as_the_browser_writes_it(lang: str, expected: str) -> None:
+    assert messages.format_money(Decimal("14000"), lang) == expected
+
+
+@pytest.mark.parametrize(("amount", "expected"), [
+    ("0", "€0.00"), ("999.5", "€999.50"), ("1000", "€1,000.00"), ("1234567.891", "€1,234,567.89"),
+    ("1000000000000", "€1,000,000,000,000.00")])
+def test_money_groups_thousands(amount: str, expected: str) -> None:
+    assert messages.format_money(Decimal(amount), "en") == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "87.5%"), ("nl", "87,5%"), ("fr", "87,5\u202f%")])
+def test_percentages_drop_trailing_zeros(lang: str, expected: str) -> None:
+    assert messages.format_pct(Decimal("87.5000"), lang) == expected
+    assert messages.format_pct(Decimal("90"), lang).startswith("90")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "28 February 2025"), ("nl", "28 februari 2025"),
+                                                ("fr", "28 février 2025")])
+def test_dates_are_written_in_words(lang: str, expected: str) -> None:
+    assert messages.format_date(date(2025, 2, 28), lang) == expected
