@@ -20,6 +20,7 @@ PAGE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>Benchmark baseline: bare Pyodide in a module worker</title>
 %(head)s
 </head>

@@ -175,6 +175,7 @@ class NginxServer(Server):
         t = self.tmp
         return f"""\
 {"load_module " + str(BROTLI_STATIC) + ";" if self.brotli else "# brotli_static module not installed"}
+{"user root;  # workers read the temp folders and the work tree as the benchmark does" if os.geteuid() == 0 else ""}
 daemon off;
 master_process on;
 worker_processes 1;

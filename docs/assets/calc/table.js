@@ -1,0 +1,457 @@
+// The editable table of payment experiences: paged display over a plain array, paste and CSV import.
+//
+// The rows live in `this.rows` (the text as typed or imported, never reformatted);
+// only one page of rows is in the DOM, built in a DocumentFragment, so 10,000
+// imported rows cost no more to show than fifty.
+
+import { h } from "./dom.js";
+import { parseAmount, parseDate } from "./locale.js";
+
+export const COLUMNS = ["amount", "payment_term_days", "invoice_date", "paid_date"];
+const PAGE_SIZE = 50;
+const BLANK = () => ({ amount: "", payment_term_days: "", invoice_date: "", paid_date: "" });
+
+/** Split CSV text into rows of cells: quotes, doubled quotes, CRLF; `sep` is guessed when not given. */
+export function parseCSV(text, sep = guessSeparator(text)) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 1;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell += c;
+      }
+    } else if (c === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+    } else if (c === sep) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.map((r) => r.map((c) => c.trim())).filter((r) => r.some((c) => c !== ""));
+}
+
+/** The separator of the first line: the most frequent of ; tab , outside quotes (ties: ; first). */
+export function guessSeparator(text) {
+  const end = text.search(/\r|\n/);
+  const line = end === -1 ? text : text.slice(0, end);
+  const counts = { ";": 0, "\t": 0, ",": 0 };
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c in counts) counts[c] += 1;
+  }
+  let best = ";";
+  for (const sep of ["\t", ","]) if (counts[sep] > counts[best]) best = sep;
+  return best;
+}
+
+const HEADER_WORDS = [
+  ["invoice_date", /invoice|factuur|factur/i],
+  ["payment_term_days", /term|termijn|d[ée]lai/i],
+  ["paid_date", /paid|betaal|betaald|pay|pai/i],
+  ["amount", /amount|bedrag|montant|som/i],
+];
+
+/** Which column holds what: from a header line when it names all four, else the documented order. */
+function columnOrder(header) {
+  const order = header.map((cell) => {
+    const hit = HEADER_WORDS.find(([, re]) => re.test(cell));
+    return hit ? hit[0] : null;
+  });
+  return COLUMNS.every((col) => order.includes(col)) ? order : COLUMNS;
+}
+
+function isHeader(cells, lang) {
+  return cells.every((cell) => parseAmount(cell, lang) === null && parseDate(cell) === null);
+}
+
+/** Rows of cells (from CSV or a spreadsheet) to table rows; a header line is recognised and skipped. */
+export function cellsToRows(cells, lang) {
+  if (!cells.length) return [];
+  let order = COLUMNS;
+  let body = cells;
+  if (isHeader(cells[0], lang)) {
+    order = columnOrder(cells[0]);
+    body = cells.slice(1);
+  }
+  return body.map((line) => {
+    const row = BLANK();
+    order.forEach((col, i) => {
+      if (col && line[i] !== undefined) row[col] = line[i];
+    });
+    return row;
+  });
+}
+
+export class ExperienceTable {
+  constructor(calc) {
+    this.calc = calc;
+    this.rows = [BLANK()];
+    this.page = 0;
+    this.results = [];     // per row index: the engine's assessment, or undefined
+    this.errors = new Map();  // row index -> {column or "row": message}
+    this.map = [];         // payload index -> row index, for the request in flight
+    this.undo = null;
+  }
+
+  t(key, params) {
+    return this.calc.t(key, params);
+  }
+
+  // -- building ------------------------------------------------------------------------------------
+
+  build() {
+    const t = (k, p) => this.t(k, p);
+    this.tbody = h("tbody", {});
+    this.tbody.addEventListener("input", (event) => this.typed(event));
+    this.tbody.addEventListener("paste", (event) => this.paste(event));
+    this.tbody.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-remove]");
+      if (button) this.remove(Number(button.dataset.remove));
+    });
+    this.message = h("p", { class: "calc-table-message", "aria-live": "polite" });
+    this.tableError = h("p", { class: "calc-field-error", id: "calc-e-experiences", hidden: true });
+    this.file = h("input", { type: "file", id: "calc-import", accept: ".csv,.txt,text/csv,text/plain",
+      class: "calc-file" });
+    this.file.addEventListener("change", () => this.importFile());
+    this.pageInfo = h("span", { class: "calc-page-info", "aria-live": "polite" });
+    this.prev = h("button", { type: "button", class: "md-button calc-small", onclick: () => this.go(this.page - 1) },
+      t("table.previous"));
+    this.next = h("button", { type: "button", class: "md-button calc-small", onclick: () => this.go(this.page + 1) },
+      t("table.next"));
+    this.pager = h("div", { class: "calc-pager" }, this.prev, this.pageInfo, this.next);
+    const head = h("tr", {},
+      h("th", { scope: "col" }, t("table.number")),
+      COLUMNS.map((col) => h("th", { scope: "col", id: `calc-col-${col}` }, t(`table.col.${col}`))),
+      h("th", { scope: "col" }, t("table.col.due_date")),
+      h("th", { scope: "col" }, t("table.col.days_late")),
+      h("th", { scope: "col" }, t("table.col.status")),
+      h("th", { scope: "col" }, h("span", { class: "calc-visually-hidden" }, t("table.col.actions"))));
+    this.table = h("table", { class: "calc-table", "aria-describedby": "calc-table-hint" },
+      h("caption", {}, t("table.caption")), h("thead", {}, head), this.tbody);
+    this.element = h("fieldset", { class: "calc-group calc-experiences", dataset: { field: "experiences" } },
+      h("legend", {}, t("table.legend")),
+      h("p", { class: "calc-hint", id: "calc-table-hint" }, t("table.hint")),
+      h("div", { class: "calc-toolbar" },
+        h("button", { type: "button", class: "md-button calc-small", onclick: () => this.add() }, t("table.add")),
+        h("label", { for: "calc-import", class: "md-button calc-small calc-file-label" }, t("table.import")),
+        this.file),
+      this.message, this.tableError,
+      h("div", { class: "calc-table-scroll" }, this.table),
+      this.pager);
+    this.render();
+    return this.element;
+  }
+
+  get pages() {
+    return Math.max(1, Math.ceil(this.rows.length / PAGE_SIZE));
+  }
+
+  go(page) {
+    this.page = Math.min(Math.max(0, page), this.pages - 1);
+    this.render();
+  }
+
+  /** Build the visible page in one fragment. */
+  render() {
+    if (this.page >= this.pages) this.page = this.pages - 1;
+    const start = this.page * PAGE_SIZE;
+    const end = Math.min(this.rows.length, start + PAGE_SIZE);
+    const fragment = document.createDocumentFragment();
+    for (let i = start; i < end; i += 1) fragment.append(this.renderRow(i));
+    this.tbody.replaceChildren(fragment);
+    this.pageInfo.textContent = this.t("table.page", { from: start + 1, to: end, count: this.rows.length });
+    this.prev.disabled = this.page === 0;
+    this.next.disabled = this.page >= this.pages - 1;
+    this.pager.hidden = this.pages === 1;
+  }
+
+  renderRow(i) {
+    const row = this.rows[i];
+    const n = i + 1;
+    const errors = this.errors.get(i) || {};
+    const tr = h("tr", { dataset: { index: i } }, h("th", { scope: "row", class: "calc-row-number" }, String(n)));
+    for (const col of COLUMNS) {
+      const id = `calc-cell-${i}-${col}`;
+      const errorId = `calc-cell-e-${i}-${col}`;
+      const input = h("input", { type: "text", id, value: row[col], autocomplete: "off", spellcheck: "false",
+        class: `calc-input calc-cell calc-${col}`, dataset: { col, index: i },
+        inputmode: col === "amount" ? "decimal" : col === "payment_term_days" ? "numeric" : undefined,
+        placeholder: col.endsWith("date") ? this.t("placeholder.date") : undefined,
+        "aria-label": this.t("table.cell_label", { row: n, column: this.t(`table.col.${col}`) }),
+        "aria-invalid": errors[col] ? "true" : undefined,
+        "aria-describedby": errors[col] ? errorId : undefined });
+      tr.append(h("td", {}, input, errors[col]
+        ? h("span", { class: "calc-field-error calc-cell-error", id: errorId }, errors[col]) : null));
+    }
+    tr.append(h("td", { class: "calc-due" }), h("td", { class: "calc-late" }),
+      h("td", { class: "calc-why" }, h("span", { class: "calc-why-text" }),
+        errors.row ? h("span", { class: "calc-field-error calc-cell-error" }, errors.row) : null),
+      h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
+        "aria-label": this.t("table.remove_row", { row: n }), title: this.t("table.remove_row", { row: n }) },
+      "✕")));
+    this.fillResult(tr, i);
+    return tr;
+  }
+
+  fillResult(tr, i) {
+    const result = this.results[i];
+    const [due, late, why] = [tr.querySelector(".calc-due"), tr.querySelector(".calc-late"),
+      tr.querySelector(".calc-why-text")];
+    if (!result) {
+      due.textContent = "";
+      late.textContent = "";
+      why.textContent = "";
+      tr.removeAttribute("data-counted");
+      return;
+    }
+    due.textContent = this.calc.date(result.due_date);
+    late.textContent = String(result.days_late);
+    late.dataset.value = String(result.days_late);
+    const reasons = result.reasons.map((code) => this.t(`reason.${code}`)).join("; ");
+    why.replaceChildren(result.counted
+      ? h("span", { class: "calc-counts" }, h("span", { "aria-hidden": "true" }, "✓ "), this.t("reason.counted"))
+      : h("span", { class: "calc-not-counted" }, h("span", { "aria-hidden": "true" }, "✗ "),
+        this.t("table.not_counted", { reasons })));
+    why.dataset.reason = result.reason;
+    tr.dataset.counted = String(result.counted);
+  }
+
+  refreshResults() {
+    for (const tr of this.tbody.rows) this.fillResult(tr, Number(tr.dataset.index));
+  }
+
+  // -- editing -------------------------------------------------------------------------------------------
+
+  typed(event) {
+    const input = event.target;
+    if (!input.dataset || input.dataset.col === undefined) return;
+    this.rows[Number(input.dataset.index)][input.dataset.col] = input.value;
+  }
+
+  add() {
+    this.rows.push(BLANK());
+    this.page = this.pages - 1;
+    this.render();
+    const last = this.rows.length - 1;
+    document.getElementById(`calc-cell-${last}-amount`).focus();
+  }
+
+  remove(i) {
+    this.rows.splice(i, 1);
+    this.results.splice(i, 1);
+    if (!this.rows.length) this.rows.push(BLANK());
+    this.errors.clear();
+    this.render();
+    const focus = document.getElementById(`calc-cell-${Math.min(i, this.rows.length - 1)}-amount`);
+    if (focus) focus.focus();
+    this.calc.edited(null, true);
+  }
+
+  /** Paste of several cells (tab-separated, one line per row) from a spreadsheet, from the focused cell on. */
+  paste(event) {
+    const input = event.target;
+    if (!input.dataset || input.dataset.col === undefined) return;
+    const text = (event.clipboardData || window.clipboardData).getData("text/plain");
+    const trimmed = text.replace(/(\r?\n)+$/, "");
+    if (!/[\t\n]/.test(trimmed)) return;  // one cell: the browser pastes it as usual
+    event.preventDefault();
+    let cells = parseCSV(trimmed, "\t");
+    if (cells.length && isHeader(cells[0], this.calc.lang)) cells = cells.slice(1);
+    const startRow = Number(input.dataset.index);
+    const startCol = COLUMNS.indexOf(input.dataset.col);
+    cells.forEach((line, r) => {
+      const index = startRow + r;
+      while (this.rows.length <= index) this.rows.push(BLANK());
+      line.forEach((value, c) => {
+        const col = COLUMNS[startCol + c];
+        if (col) this.rows[index][col] = value;
+      });
+    });
+    this.render();
+    this.message.textContent = this.t("table.pasted", { count: cells.length });
+    this.calc.edited(null, true);
+  }
+
+  async importFile() {
+    const file = this.file.files[0];
+    if (!file) return;
+    const started = performance.now();
+    const text = await file.text();
+    const rows = cellsToRows(parseCSV(text), this.calc.lang);
+    this.file.value = "";
+    if (!rows.length) {
+      this.message.textContent = this.t("table.import_empty", { name: file.name });
+      return;
+    }
+    this.undo = this.rows;
+    this.rows = rows;
+    this.results = [];
+    this.errors.clear();
+    this.page = 0;
+    this.render();
+    this.message.replaceChildren(this.t("table.imported", { count: rows.length, name: file.name }), " ",
+      h("button", { type: "button", class: "calc-link", onclick: () => this.restoreUndo() }, this.t("table.undo")));
+    this.calc.root.dataset.importStarted = String(started);
+    this.calc.edited(null, true);
+    this.importRequest = this.calc.requested;
+    this.importStarted = started;
+  }
+
+  restoreUndo() {
+    if (!this.undo) return;
+    this.rows = this.undo;
+    this.undo = null;
+    this.results = [];
+    this.errors.clear();
+    this.page = 0;
+    this.render();
+    this.message.textContent = this.t("table.undone");
+    this.calc.edited(null, true);
+  }
+
+  // -- to and from the engine -------------------------------------------------------------------------------
+
+  /** The experiences to send (blank rows left out) and which table row each one is. */
+  payload() {
+    const lang = this.calc.lang;
+    const list = [];
+    const map = [];
+    for (let i = 0; i < this.rows.length; i += 1) {
+      const row = this.rows[i];
+      if (!row.amount && !row.payment_term_days && !row.invoice_date && !row.paid_date) continue;
+      const item = {};
+      if (row.amount.trim() !== "") {
+        const v = parseAmount(row.amount, lang);
+        item.amount = v === null ? row.amount : v;
+      }
+      if (row.payment_term_days.trim() !== "") {
+        const text = row.payment_term_days.trim();
+        item.payment_term_days = /^\d{1,15}$/.test(text) ? Number(text) : row.payment_term_days;
+      }
+      for (const col of ["invoice_date", "paid_date"]) {
+        if (row[col].trim() !== "") {
+          const v = parseDate(row[col]);
+          item[col] = v === null ? row[col] : v;
+        }
+      }
+      list.push(item);
+      map.push(i);
+    }
+    this.map = map;
+    return list;
+  }
+
+  showResults(rows, map) {
+    this.results = new Array(this.rows.length);
+    rows.forEach((result, j) => {
+      this.results[map[j]] = result;
+    });
+    this.refreshResults();
+  }
+
+  clearResults() {
+    this.results = [];
+    this.refreshResults();
+  }
+
+  /** Put the engine's errors for experiences[...] on their cells; the rest is left to the page. */
+  setErrors(errors, map) {
+    this.errors.clear();
+    let tableMessage = "";
+    for (const error of errors) {
+      const m = /^experiences(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(error.field);
+      if (!m) continue;
+      if (m[1] === undefined) {
+        tableMessage = tableMessage ? `${tableMessage} ${error.message}` : error.message;
+        continue;
+      }
+      const index = map[Number(m[1])];
+      if (index === undefined) continue;
+      const key = m[2] && COLUMNS.includes(m[2]) ? m[2] : "row";
+      const cell = this.errors.get(index) || {};
+      cell[key] = cell[key] ? `${cell[key]} ${error.message}` : error.message;
+      this.errors.set(index, cell);
+    }
+    this.tableError.textContent = tableMessage;
+    this.tableError.hidden = !tableMessage;
+    this.render();
+  }
+
+  clearErrors() {
+    const had = this.errors.size || !this.tableError.hidden;
+    this.errors.clear();
+    this.tableError.textContent = "";
+    this.tableError.hidden = true;
+    if (had) this.render();
+  }
+
+  /** Where the error of `path` is shown, for the page's error summary. */
+  locate(path, map) {
+    const m = /^experiences(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
+    if (!m) return null;
+    if (m[1] === undefined) {
+      return { label: this.t("table.legend"), reveal: () => this.tbody.querySelector("input")?.focus() };
+    }
+    const index = map[Number(m[1])];
+    if (index === undefined) return null;
+    const col = m[2] && COLUMNS.includes(m[2]) ? m[2] : "amount";
+    const label = this.t("table.cell_label", { row: index + 1, column: this.t(`table.col.${col}`) });
+    return {
+      label,
+      reveal: () => {
+        const page = Math.floor(index / PAGE_SIZE);
+        if (page !== this.page) this.go(page);
+        document.getElementById(`calc-cell-${index}-${col}`)?.focus();
+      },
+    };
+  }
+
+  // -- the page address -------------------------------------------------------------------------------
+
+  saveState(params) {
+    for (const row of this.rows) {
+      if (!row.amount && !row.payment_term_days && !row.invoice_date && !row.paid_date) continue;
+      params.append("r", COLUMNS.map((col) => row[col].replace(/\t/g, " ")).join("\t"));
+    }
+  }
+
+  restoreState(params) {
+    const rows = params.getAll("r").map((line) => {
+      const cells = line.split("\t");
+      const row = BLANK();
+      COLUMNS.forEach((col, i) => {
+        row[col] = cells[i] ?? "";
+      });
+      return row;
+    });
+    this.rows = rows.length ? rows : [BLANK()];
+    this.results = [];
+    this.errors.clear();
+    this.page = 0;
+    this.render();
+  }
+}

@@ -1,0 +1,70 @@
+"""Build the ``calculators`` package as a pure-Python wheel with the standard tools, and register it with Pyodide.
+
+The wheel is built from a clean copy of ``pyproject.toml`` and ``calculators/``
+so the project tree gets no ``build/`` or ``*.egg-info`` debris, without build
+isolation (the build backend is the one installed in the virtualenv: the build
+runs offline) and with ``SOURCE_DATE_EPOCH`` fixed so the same code gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+
+PURE_WHEEL = re.compile(r"^(?P<name>calculators)-(?P<version>[^-]+)-py3-none-any\.whl$")
+#: 2026-01-01: a fixed timestamp for the files inside the wheel.
+SOURCE_DATE_EPOCH = "1767225600"
+
+
+def build_wheel(project: Path, work: Path) -> Path:
+    """``calculators-<version>-py3-none-any.whl`` built from ``project``, in ``work/dist``."""
+    source, dist = work / "wheel-src", work / "dist"
+    for folder in (source, dist):
+        if folder.exists():
+            shutil.rmtree(folder)
+    source.mkdir(parents=True)
+    shutil.copy2(project / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(project / "calculators", source / "calculators",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--skip-dependency-check",
+         "--outdir", str(dist), str(source)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
+    wheels = sorted(dist.glob("*.whl")) if dist.exists() else []
+    if result.returncode != 0 or len(wheels) != 1:
+        raise BuildError("wheel", "`python -m build --wheel` failed", [(result.stderr or result.stdout)[-3000:]])
+    if not PURE_WHEEL.match(wheels[0].name):
+        raise BuildError("wheel", f"{wheels[0].name} is not a pure py3-none-any wheel: "
+                         "the engine must stay stdlib-only Python to run in Pyodide")
+    return wheels[0]
+
+
+def register(lock_file: Path, wheel: Path) -> None:
+    """Add the wheel to Pyodide's lock file, so ``loadPackage("calculators")`` finds it next to the runtime."""
+    match = PURE_WHEEL.match(wheel.name)
+    assert match, wheel.name
+    lock = json.loads(lock_file.read_text(encoding="utf-8"))
+    lock["packages"][match["name"]] = {
+        "name": match["name"],
+        "version": match["version"],
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        "package_type": "package",
+        "imports": [match["name"]],
+        "depends": [],
+        "unvendored_tests": False,
+        "tool": {},
+    }
+    lock_file.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=False), encoding="utf-8")

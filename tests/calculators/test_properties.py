@@ -1,0 +1,315 @@
+"""Properties over many generated requests: the engine always answers, and its figures obey the rules.
+
+Figures are checked against independent oracles written with ``fractions.Fraction`` (exact, no
+decimal context at all), not against the engine's own helpers.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+from engine_support import EXPERIENCE_FIELDS, INPUT_FIELDS, OUTPUT_FIELDS, check_answer, money
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from calculators import CALCULATORS, rules, run, run_json
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TODAY = date(2025, 12, 31)
+CAP = Fraction(str(rules.value("mkbzeker_cover_cap")))
+
+# -- any JSON value at all ----------------------------------------------------------------------------------
+
+# Huge, but printable: ints past 4300 digits cannot even be shown in a failure report (test_run and
+# test_contract give them to every field explicitly).
+HUGE_INTS = st.tuples(st.sampled_from([19, 63, 400, 4000]), st.sampled_from([1, -1])).map(lambda t: t[1] * 10 ** t[0])
+JSON_SCALARS = (st.none() | st.booleans() | st.integers() | HUGE_INTS
+                | st.floats(allow_nan=True, allow_infinity=True)
+                | st.decimals(allow_nan=True, allow_infinity=True)  # what run_json makes of JSON numbers
+                | st.text(max_size=30)
+                | st.sampled_from(["NaN", "-Infinity", "inf", "1e999", "-0", "2025-02-30", "0001-01-01", "", " "]))
+JSON = st.recursive(JSON_SCALARS, lambda children: st.lists(children, max_size=4)
+                    | st.dictionaries(st.text(max_size=10), children, max_size=4), max_leaves=15)
+NAMES = st.sampled_from(list(CALCULATORS)) | st.text(max_size=30)
+
+# -- values that are nearly right: each field mostly of its own type, sometimes anything ----------------------
+
+AMOUNTS = (st.decimals(min_value=0, max_value=10**7, places=2).map(str)
+           | st.integers(min_value=-10, max_value=10**13)
+           | st.decimals(min_value=-1, max_value=10**13, allow_nan=False, allow_infinity=False))
+DATES = st.dates(min_value=date(1890, 1, 1), max_value=date(2210, 12, 31)).map(date.isoformat)
+INTS = st.integers(min_value=-5, max_value=4000) | st.integers(min_value=0, max_value=200).map(str)
+KINDS: dict[str, st.SearchStrategy[Any]] = {
+    "amount": AMOUNTS, "date": DATES, "int": INTS, "bool": st.booleans(),
+    "pct": st.decimals(min_value=0, max_value=101, places=4).map(str),
+    "product": st.sampled_from(["generic", "mkbzeker", "other"]),
+    "country": st.sampled_from(["NL", "be", "US", "ß", "XYZ"]),
+    "lang": st.sampled_from(["en", "nl", "fr", "de"]),
+}
+FIELD_KINDS = {
+    "new_payment_term_days": "int", "as_of": "date", "credit_report_amount": "amount", "credit_report_date": "date",
+    "credit_limit": "amount", "outstanding": "amount", "recovered": "amount", "coverage_pct": "pct",
+    "intervention_threshold": "amount", "max_payout": "amount", "vat_rate_pct": "pct", "product": "product",
+    "is_entrepreneur": "bool", "customers_are_businesses": "bool", "sells_on_account": "bool",
+    "has_unpaid_invoices": "bool", "has_credit_insurance": "bool", "annual_turnover": "amount",
+    "customer_country": "country", "invoice_date": "date", "payment_term_days": "int", "handling_months": "int",
+    "payout_months": "int", "amount": "amount", "paid_date": "date", "lang": "lang",
+}
+
+
+def nearly(field: str) -> st.SearchStrategy[Any]:
+    return KINDS[FIELD_KINDS[field]] | JSON_SCALARS
+
+
+EXPERIENCE_LIKE = st.fixed_dictionaries({}, optional={f: nearly(f) for f in EXPERIENCE_FIELDS}) | JSON_SCALARS
+
+
+def nearly_valid(name: str) -> st.SearchStrategy[dict[str, Any]]:
+    optional = {f: (st.lists(EXPERIENCE_LIKE, max_size=4) | JSON_SCALARS) if f == "experiences" else nearly(f)
+                for f in INPUT_FIELDS[name]}
+    optional["lang"] = nearly("lang")
+    optional["outstandng"] = JSON_SCALARS  # a typo
+    return st.fixed_dictionaries({}, optional=optional)
+
+
+# -- the engine always answers ----------------------------------------------------------------------------------
+
+
+@THOROUGH
+@given(name=NAMES, payload=JSON)
+def test_any_json_value_gets_an_answer_never_an_exception(name: str, payload: Any) -> None:
+    check_answer(run(name, payload))
+
+
+@THOROUGH
+@given(data=st.data(), name=st.sampled_from(list(CALCULATORS)))
+def test_nearly_valid_request_gets_a_well_formed_answer(data: st.DataObject, name: str) -> None:
+    payload = data.draw(nearly_valid(name))
+    before = copy.deepcopy(payload)
+    result = run(name, payload, today=lambda: TODAY)
+    check_answer(result)
+    assert payload == before  # the request is never changed
+    if "errors" not in result:
+        assert OUTPUT_FIELDS[name] <= set(result)
+
+
+@FAST
+@given(text=st.text(max_size=200) | st.binary(max_size=200).map(lambda b: b.decode("latin-1")), name=NAMES)
+def test_any_text_gets_a_json_answer(text: str, name: str) -> None:
+    answer = run_json(name, text)
+    answer.encode("utf-8")
+    check_answer(json.loads(answer))
+
+
+@FAST
+@given(data=st.data(), name=st.sampled_from(list(CALCULATORS)))
+def test_any_json_text_gets_a_json_answer(data: st.DataObject, name: str) -> None:
+    payload = data.draw(nearly_valid(name) | JSON)
+    # Floats, NaN and infinities become JSON text (NaN, Infinity) as a careless client would write them.
+    text = json.dumps(payload, default=str, allow_nan=True)
+    answer = run_json(name, text)
+    check_answer(json.loads(answer))
+
+
+# -- payout ---------------------------------------------------------------------------------------------------------
+
+
+def cents(amount: Fraction) -> Fraction:
+    """Half up to cents, exactly."""
+    return Fraction(int(amount * 100 + Fraction(1, 2)), 100)
+
+
+def fraction(text: str | None) -> Fraction | None:
+    return None if text is None else Fraction(text)
+
+
+CENT_AMOUNTS = st.decimals(min_value=0, max_value=10**9, places=2).map(str)
+
+
+@st.composite
+def payout_requests(draw: st.DrawFn) -> dict[str, Any]:
+    outstanding = draw(CENT_AMOUNTS)
+    request: dict[str, Any] = {
+        "credit_limit": draw(CENT_AMOUNTS | st.sampled_from(["0", "15000", "25000"])),
+        "outstanding": outstanding,
+        "recovered": draw(st.decimals(min_value=0, max_value=Decimal(outstanding), places=2).map(str)),
+        "coverage_pct": draw(st.decimals(min_value=0, max_value=100, places=4).map(str)),
+        "intervention_threshold": draw(st.sampled_from(["0", "500", "0.01"]) | CENT_AMOUNTS),
+        "product": draw(st.sampled_from(["generic", "mkbzeker"])),
+    }
+    if draw(st.booleans()):
+        request["max_payout"] = draw(CENT_AMOUNTS)
+    if draw(st.booleans()):
+        request["vat_rate_pct"] = draw(st.sampled_from(["21", "20", "6", "5.5", "0"])
+                                       | st.decimals(min_value=0, max_value=100, places=4).map(str))
+    return request
+
+
+def expected_payout(request: dict[str, Any]) -> tuple[Fraction, Fraction, Fraction | None]:
+    """The oracle: (payout, the insured share rounded, the maximum payout)."""
+    unpaid = Fraction(request["outstanding"]) - Fraction(request["recovered"])
+    vat = Fraction(request.get("vat_rate_pct", "0"))
+    limit = Fraction(request["credit_limit"])
+    maximum = fraction(request.get("max_payout"))
+    if request["product"] == "mkbzeker":
+        limit = min(limit, CAP)
+        product_max = Fraction(str(rules.value("mkbzeker_max_payout")))
+        maximum = product_max if maximum is None else min(maximum, product_max)
+    insured_share = cents(min(unpaid * 100 / (100 + vat), limit) * Fraction(request["coverage_pct"]) / 100)
+    if unpaid < Fraction(request["intervention_threshold"]):
+        return Fraction(0), insured_share, maximum
+    return (insured_share if maximum is None else min(insured_share, maximum)), insured_share, maximum
+
+
+@THOROUGH
+@given(request=payout_requests())
+def test_payout_never_exceeds_the_balance_the_insured_share_or_the_maximum(request: dict[str, Any]) -> None:
+    result = run("payout", request)
+    paid = Fraction(money(result["payout"]))
+    expected, insured_share, maximum = expected_payout(request)
+    assert paid <= Fraction(money(result["unpaid_balance"]))
+    assert paid <= insured_share
+    assert maximum is None or paid <= maximum
+    assert paid == expected
+
+
+@THOROUGH
+@given(request=payout_requests())
+def test_breakdown_slices_add_up_exactly_to_the_unpaid_balance(request: dict[str, Any]) -> None:
+    result = run("payout", request)
+    amounts = [money(item["amount"]) for item in result["breakdown"]]
+    assert [item["code"] for item in result["breakdown"]] == [
+        "insurer_pays", "own_risk", "above_max", "below_threshold", "above_limit", "vat"]
+    assert sum(amounts) == money(result["unpaid_balance"])
+    assert money(result["unpaid_balance"]) == Decimal(request["outstanding"]) - Decimal(request["recovered"])
+    assert money(result["insured_part"]) + money(result["uninsured_part"]) == money(result["covered_basis"])
+
+
+@FAST
+@given(request=payout_requests())
+def test_payout_does_not_depend_on_the_callers_decimal_context(request: dict[str, Any]) -> None:
+    expected = run("payout", request)
+    with localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = ROUND_DOWN
+        assert run("payout", request) == expected
+
+
+# -- self-assessment limit ------------------------------------------------------------------------------------------
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> dict[str, Any]:
+    as_of = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2150, 12, 31)))
+    experiences = []
+    for _ in range(draw(st.integers(min_value=0, max_value=12))):
+        invoiced = as_of - timedelta(days=draw(st.integers(min_value=0, max_value=800)))
+        paid = invoiced + timedelta(days=draw(st.integers(min_value=0, max_value=(as_of - invoiced).days)))
+        experiences.append({
+            "amount": draw(st.decimals(min_value=0, max_value=20000, places=2).map(str)),
+            "payment_term_days": draw(st.sampled_from([0, 14, 30, 45, 60, 90]) | st.integers(0, 3650)),
+            "invoice_date": invoiced.isoformat(), "paid_date": paid.isoformat()})
+    return {"new_payment_term_days": draw(st.sampled_from([14, 30, 60]) | st.integers(0, 3650)),
+            "as_of": as_of.isoformat(), "experiences": experiences}
+
+
+def a_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def counts(experience: dict[str, Any], new_term: int, as_of: date) -> bool:
+    """The oracle for one experience: source 004's three conditions."""
+    paid = date.fromisoformat(experience["paid_date"])
+    due = date.fromisoformat(experience["invoice_date"]) + timedelta(days=experience["payment_term_days"])
+    return (paid >= a_year_before(as_of) and experience["payment_term_days"] >= new_term
+            and (paid - due).days <= rules.value("self_assessment_max_days_late"))
+
+
+def limit_of(request: dict[str, Any]) -> Decimal:
+    result = run("self_assessment_limit", request)
+    assert "errors" not in result, result
+    return money(result["limit"])
+
+
+@THOROUGH
+@given(request=assessments())
+def test_limit_is_the_capped_sum_of_the_payments_that_count(request: dict[str, Any]) -> None:
+    result = run("self_assessment_limit", request)
+    as_of = date.fromisoformat(request["as_of"])
+    flags = [counts(e, request["new_payment_term_days"], as_of) for e in request["experiences"]]
+    assert [row["counted"] for row in result["experiences"]] == flags
+    total = sum((Fraction(e["amount"]) for e, f in zip(request["experiences"], flags, strict=True) if f),
+                Fraction(0))
+    assert Fraction(money(result["experiences_total"])) == total
+    assert Fraction(money(result["limit"])) == min(total, CAP)
+    assert money(result["limit"]) <= rules.value("mkbzeker_cover_cap")
+    assert result["counted_count"] == sum(flags)
+
+
+@THOROUGH
+@given(request=assessments(), data=st.data())
+def test_paying_later_never_raises_the_limit(request: dict[str, Any], data: st.DataObject) -> None:
+    assume(request["experiences"])
+    index = data.draw(st.integers(min_value=0, max_value=len(request["experiences"]) - 1))
+    delay = data.draw(st.integers(min_value=1, max_value=200))
+    later = copy.deepcopy(request)
+    chosen = later["experiences"][index]
+    if data.draw(st.booleans()):
+        # Same payment date, earlier invoice: the payment comes later after its due date.
+        chosen["invoice_date"] = (date.fromisoformat(chosen["invoice_date"]) - timedelta(days=delay)).isoformat()
+    else:
+        # A later payment date; it stays within the period looked at, so only its lateness can change.
+        paid = date.fromisoformat(chosen["paid_date"])
+        assume(paid >= a_year_before(date.fromisoformat(request["as_of"])))
+        chosen["paid_date"] = min(paid + timedelta(days=delay), date.fromisoformat(request["as_of"])).isoformat()
+    assert limit_of(later) <= limit_of(request)
+
+
+@FAST
+@given(request=assessments(), data=st.data())
+def test_shorter_agreed_term_on_an_old_invoice_never_raises_the_limit(
+        request: dict[str, Any], data: st.DataObject) -> None:
+    assume(request["experiences"])
+    index = data.draw(st.integers(min_value=0, max_value=len(request["experiences"]) - 1))
+    shorter = copy.deepcopy(request)
+    chosen = shorter["experiences"][index]
+    chosen["payment_term_days"] = data.draw(st.integers(min_value=0, max_value=chosen["payment_term_days"]))
+    assert limit_of(shorter) <= limit_of(request)
+
+
+@FAST
+@given(request=assessments(), extra=st.integers(min_value=1, max_value=400))
+def test_longer_new_payment_term_never_raises_the_limit(request: dict[str, Any], extra: int) -> None:
+    longer = dict(request, new_payment_term_days=min(request["new_payment_term_days"] + extra, 3650))
+    assert limit_of(longer) <= limit_of(request)
+
+
+@FAST
+@given(request=assessments(), other=assessments())
+def test_another_payment_experience_never_lowers_the_limit(request: dict[str, Any], other: dict[str, Any]) -> None:
+    as_of = date.fromisoformat(request["as_of"])
+    extra = [e for e in other["experiences"] if date.fromisoformat(e["paid_date"]) <= as_of]
+    more = dict(request, experiences=request["experiences"] + extra)
+    assert limit_of(more) >= limit_of(request)
+
+
+@FAST
+@given(request=assessments(), report=st.decimals(min_value=0, max_value=10**6, places=2).map(str),
+       age=st.integers(min_value=0, max_value=800))
+def test_limit_with_a_credit_report_never_exceeds_the_cap(request: dict[str, Any], report: str, age: int) -> None:
+    as_of = date.fromisoformat(request["as_of"])
+    with_report = dict(request, credit_report_amount=report,
+                       credit_report_date=(as_of - timedelta(days=age)).isoformat())
+    result = run("self_assessment_limit", with_report)
+    assert money(result["limit"]) <= rules.value("mkbzeker_cover_cap")
+    assert money(result["limit"]) >= limit_of(request)  # a report can only add a source
+    assert result["limit_source"] in {"payment_experiences", "credit_report", "none"}
