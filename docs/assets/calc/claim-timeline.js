@@ -19,9 +19,9 @@ export default {
         calc.field("payment_term_days", "integer", { hint: t("timeline.hint.term") })),
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("timeline.group.policy")),
         calc.field("handling_months", "integer", { optional: true, placeholder: String(rules.handling_months),
-          hint: t("hint.default", { value: rules.handling_months }) }),
+          hint: t("hint.default_months", { value: rules.handling_months }) }),
         calc.field("payout_months", "integer", { optional: true, placeholder: String(rules.payout_months),
-          hint: t("hint.default", { value: rules.payout_months }) })),
+          hint: t("hint.default_months", { value: rules.payout_months }) })),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
   },
 

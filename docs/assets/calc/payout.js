@@ -1,7 +1,7 @@
 // The payout calculator: what the insurer pays, and a picture of where every euro of the unpaid balance goes.
 
 import { h, s } from "./dom.js";
-import { INTL_LOCALES, formatInputNumber } from "./locale.js";
+import { INTL_LOCALES, formatInputNumber, formatPercent } from "./locale.js";
 
 const AMOUNTS = ["credit_limit", "outstanding", "recovered", "intervention_threshold", "max_payout"];
 const SLICES = ["insurer_pays", "own_risk", "above_max", "below_threshold", "above_limit", "vat"];
@@ -23,10 +23,10 @@ export default {
             cap: calc.money(rules.mkbzeker_cover_cap), max: calc.money(rules.mkbzeker_max_payout) }) },
         ]),
         calc.field("coverage_pct", "percent", { optional: true, placeholder: num(rules.coverage_pct),
-          hint: t("hint.default", { value: num(rules.coverage_pct) }) }),
+          hint: t("hint.default", { value: formatPercent(rules.coverage_pct, calc.lang) }) }),
         calc.field("intervention_threshold", "amount", { optional: true,
           placeholder: num(rules.intervention_threshold),
-          hint: t("hint.default", { value: num(rules.intervention_threshold) }) }),
+          hint: t("hint.default", { value: calc.money(rules.intervention_threshold) }) }),
         calc.field("max_payout", "amount", { optional: true, placeholder: "", hint: t("payout.hint.max_payout") }),
         calc.field("vat_rate_pct", "percent", { optional: true, placeholder: "", hint: t("payout.hint.vat") })),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
