@@ -162,9 +162,22 @@ def number_words(lang: str) -> dict[str, int]:
 
 
 def _words_pattern(words: Iterable[str]) -> str:
-    # Hyphens and spaces are interchangeable in written-out French numbers ("vingt et un", "vingt-et-un").
-    alternatives = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\-", r"[\s-]+") for w in alternatives)
+    """One regex for many words, as a trie (fast to match); hyphens also match spaces ("vingt et un")."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(r"[\s-]+" if ch == "-" else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 _WORDS = {lang: number_words(lang) for lang in LANGUAGES}
@@ -233,18 +246,28 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def _phrase(text: str) -> str:
-    return r"\s+".join(re.escape(word) for word in text.split())
+_MONTHS = {m: i for lang in LANGUAGES for i in range(1, 13)
+           for m in [format_date(date(2000, i, 1), lang).split()[1].lower()]}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE = re.compile(
+    rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MONTH_NAMES})\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_NAMES})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})"
+    rf"|(?P<d4>\d{{1,2}})(?P<sep>[/.-])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>\d{{4}}))(?![\w])",
+    re.IGNORECASE)
 
 
-def _date_pattern(day: date) -> re.Pattern[str]:
-    """A date as people write it: 22 November 2026 (en, nl, fr), November 22, 2026, 2026-11-22, 22/11/2026..."""
-    written = [_phrase(format_date(day, lang)) for lang in LANGUAGES]
-    month = format_date(day, "en").split()[1]
-    written.append(_phrase(f"{month} {day.day}, {day.year}"))
-    numeric = [f"{day.year}-{day.month:02d}-{day.day:02d}"] + [
-        f"0?{day.day}{sep}0?{day.month}{sep}{day.year}" for sep in ("/", "-", r"\.")]
-    return re.compile(r"(?<!\d)(?:" + "|".join(written + numeric) + r")(?!\d)", re.IGNORECASE)
+def _written_date(m: re.Match[str]) -> date | None:
+    """The date a DATE match spells, if it is a real one."""
+    for n in "1234":
+        if m.group(f"y{n}"):
+            month = m.group(f"m{n}")
+            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            try:
+                return date(int(m.group(f"y{n}")), month_number, int(m.group(f"d{n}")))
+            except ValueError:
+                return None
+    return None
 
 
 def scan_text(text: str, path: str, wanted: list[Figure]) -> list[Finding]:
@@ -256,7 +279,8 @@ def scan_text(text: str, path: str, wanted: list[Figure]) -> list[Finding]:
     def add(position: int, snippet: str, candidates: list[Figure]) -> None:
         line = line_of(position)
         if candidates and line not in allowed_lines:
-            write = " or ".join(dict.fromkeys(f.write for f in candidates))
+            options = list(dict.fromkeys(f.write for f in candidates))
+            write = " or ".join(options[:3]) + (f" (or {len(options) - 3} more)" if len(options) > 3 else "")
             findings.append(Finding(path, line, snippet.strip(), write))
 
     by_kind: dict[str, list[Figure]] = {}
@@ -293,9 +317,10 @@ def scan_text(text: str, path: str, wanted: list[Figure]) -> list[Finding]:
             if len(codes) >= 4 and set(codes) <= set(figure.value):
                 add(start, plain[start:end], [figure])
 
-    for figure in by_kind.get("date", []):
-        for m in _date_pattern(figure.value).finditer(plain):
-            add(m.start(), m.group(0), [figure])
+    dates = by_kind.get("date", [])
+    for m in DATE.finditer(plain):
+        written = _written_date(m)
+        add(m.start(), m.group(0), [f for f in dates if f.value == written])
 
     return sorted(set(findings), key=lambda f: (f.line, f.text))
 

@@ -36,9 +36,10 @@ def build_wheel(project: Path, work: Path) -> Path:
     shutil.copytree(project / "calculators", source / "calculators",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--skip-dependency-check",
+        # -P and cwd: never let the project's own build.py shadow the `build` package.
+        [sys.executable, "-P", "-m", "build", "--wheel", "--no-isolation", "--skip-dependency-check",
          "--outdir", str(dist), str(source)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, cwd=str(work),
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )
     wheels = sorted(dist.glob("*.whl")) if dist.exists() else []

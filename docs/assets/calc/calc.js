@@ -115,12 +115,11 @@ class Calculator {
 
   placeholder(kind) {
     if (kind === "date") return this.t("placeholder.date");
-    if (kind === "amount") return this.t("placeholder.amount");
     return undefined;
   }
 
   /** A yes/no question as a radio group in its own fieldset. */
-  yesNo(name, { legend }) {
+  yesNo(name, { legend } = {}) {
     const inputs = ["yes", "no"].map((value) => h("input", { type: "radio", name, value,
       id: this.id(`${name}-${value}`) }));
     const error = h("p", { class: "calc-field-error", id: this.id(name, "e"), hidden: true });
@@ -427,6 +426,7 @@ class Calculator {
     } else if (status.state === "ready") {
       clear(this.status).append(h("span", {}, this.t("engine.ready")));
       this.root.dataset.engineLoadMs = String(Math.round(performance.now()));
+      if (status.timings) this.root.dataset.engineTimings = JSON.stringify(status.timings);
       this.compute();
     } else if (status.state === "failed") {
       this.status.setAttribute("role", "alert");

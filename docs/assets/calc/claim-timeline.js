@@ -96,7 +96,7 @@ export default {
       s("title", { id: "calc-tl-title" }, t("timeline.picture_title")),
       s("desc", { id: "calc-tl-desc" }, description),
       parts),
-      h("figcaption", { class: "calc-legend calc-legend-inline" }, SEGMENTS.map(([, , code]) => h("span", {},
+      h("div", { class: "calc-legend-inline" }, SEGMENTS.map(([, , code]) => h("span", {},
         h("span", { class: `calc-swatch calc-segment-${code}`, "aria-hidden": "true" }),
         ` ${t(`timeline.segment.${code}`)}`))));
   },

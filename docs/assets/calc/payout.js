@@ -95,7 +95,7 @@ export default {
         h("span", { class: "calc-legend-share" }, new Intl.NumberFormat(INTL_LOCALES[calc.lang],
           { style: "percent", maximumFractionDigits: 1 }).format(share)));
     }));
-    return h("figure", { class: "calc-picture" }, svg,
-      h("figcaption", {}, h("span", { class: "calc-visually-hidden" }, t("payout.legend_title")), legend));
+    return h("figure", { class: "calc-picture", "aria-labelledby": "calc-bar-caption" },
+      h("figcaption", { id: "calc-bar-caption", class: "calc-caption" }, t("payout.legend_title")), svg, legend);
   },
 };

@@ -1,0 +1,373 @@
+"""The build checks its own output: every page in every language, no broken link, nothing loaded from outside.
+
+Run on ``site/`` after the finish step; each check returns its problems and
+``check`` raises one BuildError listing them all. The rules:
+
+- every source page exists, built, in every language;
+- every relative link (``<a href>``, ``<link rel=prev|next>``) reaches a built file and, with a ``#fragment``,
+  an element with that id; root-absolute links (``/...``) are errors too: they leave the site under a sub-path;
+- nothing is *loaded* from outside the site: ``src``/``srcset`` and the ``href`` of stylesheets, icons,
+  preloads, manifests, SVG ``use``; ``url()`` and ``@import`` in CSS (files, ``<style>``, ``style=``); URL
+  literals in JavaScript outside comments, except a short list of theme and runtime URLs that a browser of
+  this site never requests (each with its reason and, where it depends on configuration, a guard);
+  plain ``<a href>`` links to sources may point anywhere;
+- whatever is loaded locally exists;
+- the Pyodide runtime files and the wheel exist under the URLs of ``extra.engine``, and the wheel is in the
+  lock file with its hash;
+- only calculator pages (front matter ``template: calculator.html``) load any engine byte.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from .errors import BuildError
+from .settings import CALCULATOR_TEMPLATE, DEFAULT_LANGUAGE, ENGINE_DIR, LANGUAGES, RUNTIME_FILES
+
+LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
+                "apple-touch-icon", "apple-touch-icon-precomposed", "manifest", "mask-icon"}
+SRC_TAGS = {"script", "img", "source", "video", "audio", "iframe", "embed", "input", "track"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<import>[^'"]+)\3""")
+JS_URL = re.compile(r"""https?://[^\s"'`<>)\\]+|(?<=["'`])//[a-z0-9.-]+\.[a-z]{2,}/[^\s"'`<>)\\]*""", re.IGNORECASE)
+ENGINE_MARKERS = re.compile(r"pyodide|\.whl\b|assets/calc/", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """A URL in a vendored script that a browser of this site never requests, and why."""
+
+    file: str  # glob, relative to the site root
+    url: str  # prefix
+    reason: str
+
+
+ALLOWED_JS_URLS = (
+    Allowed("assets/javascripts/bundle.*.min.js", "https://unpkg.com/mermaid@",
+            "material loads mermaid only for ```mermaid diagrams; none may be built (checked)"),
+    Allowed("assets/javascripts/bundle.*.min.js", "https://unpkg.com/resize-observer-polyfill",
+            "material loads this polyfill only where ResizeObserver is missing (browsers before 2020)"),
+    Allowed("assets/javascripts/bundle.*.min.js", "https://api.github.com/",
+            "repository facts, only with repo_url (unset, checked)"),
+    Allowed("assets/javascripts/bundle.*.min.js", "https://${e}/api/v4/",
+            "GitLab repository facts, only with repo_url (unset, checked)"),
+    Allowed("assets/javascripts/workers/search.*.min.js", "https://bit.ly/",
+            "text of a console message about an invalid query"),
+    Allowed(f"{ENGINE_DIR}pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/",
+            "used by Node.js only; in a browser Pyodide loads packages from packageBaseUrl (this site)"),
+    Allowed(f"{ENGINE_DIR}pyodide.asm.mjs", "https://${t}",
+            "a socket host given at run time (wintercg sockets API), not a load"),
+)
+
+
+@dataclass
+class Page:
+    """What the checks need from one HTML file."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # navigation: may point outside, must resolve inside
+    loads: list[tuple[str, str]] = field(default_factory=list)  # (what, url): must stay inside and exist
+    scripts: list[str] = field(default_factory=list)  # inline script bodies
+    styles: list[str] = field(default_factory=list)  # inline CSS (style elements and attributes)
+    mermaid: bool = False
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        page = self.page
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if a.get(key):
+                page.ids.add(a[key])
+        if "mermaid" in a.get("class", "").split():
+            page.mermaid = True
+        if a.get("style"):
+            page.styles.append(a["style"])
+        if tag in ("a", "area") and "href" in a:
+            page.links.append(a["href"])
+        if tag == "link" and "href" in a:
+            rels = set(a.get("rel", "").lower().split())
+            if rels & LOADING_RELS or "icon" in a.get("rel", "").lower():
+                page.loads.append((f"<link rel={a.get('rel')}>", a["href"]))
+            elif rels & {"prev", "next"}:
+                page.links.append(a["href"])
+        if tag in SRC_TAGS and a.get("src"):
+            page.loads.append((f"<{tag} src>", a["src"]))
+        if tag in ("img", "source") and a.get("srcset"):
+            for candidate in a["srcset"].split(","):
+                if candidate.strip():
+                    page.loads.append((f"<{tag} srcset>", candidate.split()[0]))
+        if tag in ("video",) and a.get("poster"):
+            page.loads.append(("<video poster>", a["poster"]))
+        if tag == "object" and a.get("data"):
+            page.loads.append(("<object data>", a["data"]))
+        if tag in ("use", "image") and (a.get("href") or a.get("xlink:href")):
+            page.loads.append((f"<{tag} href>", a.get("href") or a.get("xlink:href", "")))
+        if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
+            match = re.search(r"url=(.+)", a.get("content", ""), re.IGNORECASE)
+            if match:
+                page.loads.append(("<meta refresh>", match.group(1).strip("'\" ")))
+        if tag == "script" and not a.get("src") and a.get("type", "text/javascript") in (
+                "text/javascript", "module", ""):
+            self._in = "script"
+        elif tag == "style":
+            self._in = "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self.page.scripts.append(data)
+        elif self._in == "style":
+            self.page.styles.append(data)
+
+
+def parse(path: Path) -> Page:
+    parser = _Parser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return parser.page
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a source page: ``index.md`` -> ``""``, ``calculators/payout.md`` -> ``calculators/payout/``."""
+    path = PurePosixPath(page).with_suffix("")
+    if path.name == "index":
+        path = path.parent
+    return "" if str(path) == "." else f"{path.as_posix()}/"
+
+
+def output_of(page: str, lang: str) -> str:
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return f"{prefix}{page_url(page)}index.html"
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme and parts.scheme not in ("data", "blob")) or url.startswith("//")
+
+
+def resolve(site: Path, from_file: str, url: str) -> tuple[Path, str] | None:
+    """The file a relative ``url`` in ``from_file`` (site-relative) points to, and its fragment."""
+    parts = urlsplit(url)
+    base = PurePosixPath(from_file).parent
+    target = PurePosixPath(unquote(parts.path)) if parts.path else PurePosixPath(from_file)
+    if parts.path:
+        target = base / target
+    normal: list[str] = []
+    for part in target.parts:
+        if part == "..":
+            if not normal:
+                return None  # climbs above the site root
+            normal.pop()
+        elif part not in (".", ""):
+            normal.append(part)
+    path = site.joinpath(*normal)
+    if path.is_dir():
+        path = path / "index.html"
+    return path, parts.fragment
+
+
+class Site:
+    """The built site's HTML files, parsed once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._pages: dict[Path, Page] = {}
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def page(self, path: Path) -> Page:
+        if path not in self._pages:
+            self._pages[path] = parse(path)
+        return self._pages[path]
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+def check_pages(site: Path, pages: Iterable[str], languages: Iterable[str] = LANGUAGES) -> list[str]:
+    return [f"{page} in {lang}: {output_of(page, lang)} was not built"
+            for page in pages for lang in languages if not (site / output_of(page, lang)).is_file()]
+
+
+def check_links(site: Site) -> list[str]:
+    problems = []
+    for path in site.html_files():
+        rel = site.rel(path)
+        for url in site.page(path).links:
+            if not url or is_external(url) or url.startswith(("mailto:", "tel:", "javascript:")):
+                continue
+            if url.startswith("/"):
+                problems.append(f"{rel}: link {url} is root-absolute: it leaves the site when served from a sub-path")
+                continue
+            resolved = resolve(site.root, rel, url)
+            if resolved is None or not resolved[0].exists():
+                problems.append(f"{rel}: link {url} points to a missing page")
+                continue
+            target, fragment = resolved
+            if fragment and target.suffix == ".html" and unquote(fragment) not in site.page(target).ids:
+                problems.append(f"{rel}: link {url} points to a missing anchor #{fragment} in {site.rel(target)}")
+    return problems
+
+
+def _local_load_problem(site_root: Path, rel: str, what: str, url: str) -> str | None:
+    if is_external(url):
+        return f"{rel}: {what} loads {url} from outside the site"
+    if url.startswith("/"):
+        return f"{rel}: {what} {url} is root-absolute: outside the site when served from a sub-path"
+    if url.startswith(("data:", "blob:", "#")) or not url:
+        return None
+    resolved = resolve(site_root, rel, url)
+    if resolved is None or not resolved[0].exists():
+        return f"{rel}: {what} {url} does not exist"
+    return None
+
+
+def _in_comment(text: str, position: int) -> bool:
+    block_start = text.rfind("/*", 0, position)
+    if block_start != -1 and text.find("*/", block_start, position) == -1:
+        return True
+    line_start = text.rfind("\n", 0, position) + 1
+    return re.search(r"(^|[\s;{}])//", text[line_start:position]) is not None
+
+
+def js_problems(rel: str, text: str, allowed: Iterable[Allowed] = ALLOWED_JS_URLS) -> list[str]:
+    problems = []
+    rules = [a for a in allowed if fnmatch.fnmatch(rel, a.file)]
+    for match in JS_URL.finditer(text):
+        url = match.group(0)
+        if _in_comment(text, match.start()) or any(url.startswith(a.url) for a in rules):
+            continue
+        if url.startswith(("http://www.w3.org/", "https://www.w3.org/")):  # XML namespace names, not fetched
+            continue
+        problems.append(f"{rel}: script references {url} outside the site")
+    return problems
+
+
+def css_problems(site_root: Path, rel: str, text: str) -> list[str]:
+    problems = []
+    for match in CSS_URL.finditer(text):
+        url = (match.group("url") or match.group("import") or "").strip()
+        clean = url.split("#")[0].split("?")[0]
+        if url.startswith(("data:", "#")):
+            continue
+        problem = _local_load_problem(site_root, rel, "CSS url()", clean if not is_external(url) else url)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def check_loads(site: Site) -> list[str]:
+    problems = []
+    root = site.root
+    for path in site.html_files():
+        rel = site.rel(path)
+        page = site.page(path)
+        for what, url in page.loads:
+            problem = _local_load_problem(root, rel, what, url.split("#")[0].split("?")[0] or url)
+            if problem:
+                problems.append(problem)
+        for style in page.styles:
+            problems += css_problems(root, rel, style)
+        for script in page.scripts:
+            problems += js_problems(rel, script)
+        if page.mermaid:
+            problems.append(f"{rel}: a mermaid diagram makes material load mermaid from unpkg.com")
+    for path in sorted(root.rglob("*.css")):
+        problems += css_problems(root, site.rel(path), path.read_text(encoding="utf-8", errors="replace"))
+    for path in sorted([*root.rglob("*.js"), *root.rglob("*.mjs")]):
+        problems += js_problems(site.rel(path), path.read_text(encoding="utf-8", errors="replace"))
+    return problems
+
+
+def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
+    problems = []
+    runtime = site / engine["runtime"]
+    for name in RUNTIME_FILES:
+        if not (runtime / name).is_file() or (runtime / name).stat().st_size == 0:
+            problems.append(f"{engine['runtime']}{name} is missing from the site")
+    wheel = site / engine["wheel"]
+    if not wheel.is_file():
+        problems.append(f"{engine['wheel']} is missing from the site")
+    lock_path = runtime / "pyodide-lock.json"
+    if wheel.is_file() and lock_path.is_file():
+        entry = json.loads(lock_path.read_text(encoding="utf-8"))["packages"].get("calculators")
+        if not entry or entry.get("file_name") != wheel.name:
+            problems.append(f"{engine['runtime']}pyodide-lock.json does not register {wheel.name}")
+        elif entry.get("sha256") != hashlib.sha256(wheel.read_bytes()).hexdigest():
+            problems.append(f"{engine['runtime']}pyodide-lock.json has a wrong sha256 for {wheel.name}")
+    return problems
+
+
+def calculator_pages(rendered: Path) -> set[str]:
+    """Source pages (``<lang>/<page>``) whose front matter selects the calculator template."""
+    found = set()
+    for path in rendered.glob("*/**/*.md"):
+        text = path.read_text(encoding="utf-8")
+        front = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
+        if front and re.search(rf"^template:\s*['\"]?{re.escape(CALCULATOR_TEMPLATE)}['\"]?\s*$",
+                               front.group(1), re.MULTILINE):
+            found.add(path.relative_to(rendered).as_posix())
+    return found
+
+
+def check_guides_load_no_engine(site: Site, pages: Mapping[str, Iterable[str]], calculators: set[str]) -> list[str]:
+    problems = []
+    for lang, names in pages.items():
+        for page in names:
+            if f"{lang}/{page}" in calculators:
+                continue
+            path = site.root / output_of(page, lang)
+            if not path.is_file():
+                continue
+            parsed = site.page(path)
+            loaded = [url for _, url in parsed.loads if ENGINE_MARKERS.search(url)]
+            inline = [s[:60] for s in parsed.scripts if ENGINE_MARKERS.search(s)]
+            if loaded or inline:
+                problems.append(f"{output_of(page, lang)}: a guide page loads engine files: {loaded or inline}")
+    return problems
+
+
+def check_config(config: Any) -> list[str]:
+    problems = []
+    if getattr(config, "repo_url", None):
+        problems.append("repo_url is set: material would fetch repository facts from its host")
+    for script in getattr(config, "extra_javascript", []) or []:
+        if ENGINE_MARKERS.search(str(script)):
+            problems.append(f"extra_javascript {script} would load engine code on every page")
+    return problems
+
+
+def check(site_dir: Path, rendered: Path, pages: Mapping[str, Iterable[str]], engine: Mapping[str, str],
+          config: Any = None) -> None:
+    """All output checks; one BuildError with every problem."""
+    site = Site(site_dir)
+    all_pages = sorted({p for names in pages.values() for p in names})
+    sections = {
+        "pages missing in a language": check_pages(site_dir, all_pages),
+        "broken links": check_links(site),
+        "loads from outside the site, or of missing files": check_loads(site),
+        "engine files": check_engine(site_dir, engine),
+        "engine bytes on guide pages": check_guides_load_no_engine(site, pages, calculator_pages(rendered)),
+        "configuration": check_config(config) if config is not None else [],
+    }
+    problems = [f"{title}: {p}" for title, found in sections.items() for p in found]
+    if problems:
+        raise BuildError("check", f"the built site has {len(problems)} problem(s)", problems)

@@ -1,0 +1,75 @@
+"""Complete mkdocs' output: the engine files, the site-root files, per-language search, no dangling extras."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from .errors import BuildError
+from .search import write_language_indexes
+from .settings import DEFAULT_LANGUAGE, ENGINE_DIR, LANGUAGES, ROOT_DIR, RUNTIME_FILES
+from .wheel import register
+
+#: Written by mkdocs but meaningless without ``site_url``: a sitemap needs absolute URLs, and nothing fetches it
+#: (material only does with navigation.instant, which is off).
+WITHOUT_SITE_URL = ("sitemap.xml", "sitemap.xml.gz")
+#: Search languages the site does not use; material ships stemmers for thirty.
+LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", *(f"lunr.{lang}.min.js" for lang in LANGUAGES)}
+
+
+def install_engine(site: Path, runtime: Path, wheel: Path) -> Path:
+    """The runtime files and the wheel in ``site/pyodide/``; the wheel registered in the lock file there."""
+    target = site / ENGINE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(runtime / name, target / name)
+    shutil.copy2(wheel, target / wheel.name)
+    register(target / "pyodide-lock.json", target / wheel.name)
+    return target
+
+
+def copy_root(docs: Path, site: Path) -> list[Path]:
+    """``docs/root/**`` to the site root (service worker, manifest...); never over a built file."""
+    source = docs / ROOT_DIR
+    if not source.is_dir():
+        return []
+    files = [p for p in sorted(source.rglob("*")) if p.is_file()]
+    clashes = [p.relative_to(source).as_posix() for p in files if (site / p.relative_to(source)).exists()]
+    if clashes:
+        raise BuildError("finish", "docs/root/ would overwrite files the build wrote", clashes)
+    for path in files:
+        target = site / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    return files
+
+
+def drop_unused(site: Path, site_url: str | None) -> None:
+    """Files of the theme the site never uses: sitemaps without a site_url, other languages' stemmers, source maps.
+
+    Source maps are a third of the theme's bytes and only read by open developer tools; the comments
+    pointing to them are removed with them.
+    """
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+        built = source_map.with_suffix("")
+        if built.is_file():
+            text = built.read_text(encoding="utf-8")
+            built.write_text(re.sub(r"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$", "\n", text), encoding="utf-8")
+    if not site_url:
+        for name in WITHOUT_SITE_URL:
+            (site / name).unlink(missing_ok=True)
+    lunr = site / "assets" / "javascripts" / "lunr"
+    for path in (lunr / "min").glob("*.js"):
+        if path.name not in LUNR_KEEP:
+            path.unlink()
+    for name in ("tinyseg.js", "wordcut.js"):  # segmenters for Japanese, Thai and Hindi
+        (lunr / name).unlink(missing_ok=True)
+
+
+def finish(docs: Path, site: Path, runtime: Path, wheel: Path, site_url: str | None) -> None:
+    install_engine(site, runtime, wheel)
+    write_language_indexes(site, LANGUAGES, DEFAULT_LANGUAGE)
+    drop_unused(site, site_url)
+    copy_root(docs, site)
