@@ -22,7 +22,7 @@ from site_build.load import Sources, check_translations, load
 from site_build.mkdocs_step import mkdocs_config, run_mkdocs
 from site_build.render import render
 from site_build.runtime import fetch_runtime
-from site_build.settings import ENGINE_DIR, PYODIDE_VERSION, Paths
+from site_build.settings import ENGINE_DIR, GLOSSARY_FILE, PYODIDE_VERSION, Paths
 from site_build.wheel import build_wheel
 
 
@@ -32,6 +32,7 @@ class Report:
 
     sources: Sources
     wheel: Path
+    engine: dict[str, str]
     not_written: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -41,14 +42,17 @@ def check_sources(sources: Sources) -> None:
     check_translations(sources.pages)
     wanted = figures.figures(sources.rules, sources.own_risk_pct, sources.examples, sources.last_checked)
     findings = figures.scan(sources.docs, wanted, tuple(sources.pages))
+    if sources.glossary is not None:  # reaches the glossary pages through a variable: scan its texts too
+        findings += figures.scan_data(sources.glossary, f"docs/{GLOSSARY_FILE}", wanted)
     if findings:
         raise BuildError("sources", "rule figures are typed by hand: take them from the rules so they never go "
                          "stale (docs/README.md); a number that only looks like one can carry "
                          "{# figure-ok: why #} on its line", [str(f) for f in findings])
 
 
-def build(paths: Paths = Paths(), *, source_checks: bool = True) -> Report:
-    """Build ``paths.docs`` into ``paths.site``."""
+def build(paths: Paths | None = None, *, source_checks: bool = True) -> Report:
+    """Build ``paths.docs`` into ``paths.site`` (the project's docs/ into site/ by default)."""
+    paths = paths or Paths()
     timings: dict[str, float] = {}
 
     def step(name: str, started: float) -> None:
@@ -89,7 +93,7 @@ def build(paths: Paths = Paths(), *, source_checks: bool = True) -> Report:
     check(paths.site, paths.rendered, sources.pages, engine, config)
     step("check", t)
 
-    return Report(sources, wheel, not_written, timings)
+    return Report(sources, wheel, engine, not_written, timings)
 
 
 def main() -> int:

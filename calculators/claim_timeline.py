@@ -32,9 +32,9 @@ def read(r: Reader, today: object = None) -> Inputs | None:
     invoiced = r.day("invoice_date")
     term = r.integer("payment_term_days")
     handling = r.integer("handling_months", required=False,
-                         default=int(rules.value("handling_months")), maximum=MAX_MONTHS)
+                         default=rules.integer("handling_months"), maximum=MAX_MONTHS)
     payout = r.integer("payout_months", required=False,
-                       default=int(rules.value("payout_months")), maximum=MAX_MONTHS)
+                       default=rules.integer("payout_months"), maximum=MAX_MONTHS)
     if r.errors or invoiced is None or term is None or handling is None or payout is None:
         return None
     return Inputs(invoiced, term, handling, payout)

@@ -44,7 +44,7 @@ def read(r: Reader, today: object = None) -> Inputs | None:
 
 def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     explain = Explanation(lang, NAME)
-    max_turnover = Decimal(rules.value("mkbzeker_max_turnover"))
+    max_turnover = rules.decimal("mkbzeker_max_turnover")
     failed = []
     for name, needed, code in QUESTIONS:
         ok = inputs.answers[name] == needed
@@ -59,7 +59,7 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         explain.step("ok_turnover", turnover=explain.money(inputs.annual_turnover),
                      max=explain.money(max_turnover))
 
-    countries: tuple[str, ...] = tuple(rules.value("mkbzeker_countries"))  # type: ignore[arg-type]
+    countries = rules.names("mkbzeker_countries")
     covered = None
     if inputs.customer_country is not None:
         covered = inputs.customer_country in countries

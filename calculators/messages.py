@@ -30,7 +30,7 @@ _SEPARATORS = {"en": (",", "."), "nl": (".", ","), "fr": (NNBSP, ",")}
 
 
 def _group(digits: str, separator: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

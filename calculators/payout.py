@@ -39,9 +39,9 @@ def read(r: Reader, today: object = None) -> Inputs | None:
     credit_limit = r.amount("credit_limit")
     outstanding = r.amount("outstanding")
     recovered = r.amount("recovered", required=False, default=Decimal(0))
-    coverage = r.percentage("coverage_pct", default=Decimal(rules.value("coverage_pct")))
+    coverage = r.percentage("coverage_pct", default=rules.decimal("coverage_pct"))
     threshold = r.amount("intervention_threshold", required=False,
-                         default=Decimal(rules.value("intervention_threshold")))
+                         default=rules.decimal("intervention_threshold"))
     max_payout = r.amount("max_payout", required=False)
     vat = r.amount("vat_rate_pct", required=False, maximum=Decimal(100), places=4)
     product = r.choice("product", PRODUCTS, default="generic")
@@ -72,8 +72,8 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     limit = inputs.credit_limit
     max_payout = inputs.max_payout
     if inputs.product == "mkbzeker":
-        cap = Decimal(rules.value("mkbzeker_cover_cap"))
-        product_max = Decimal(rules.value("mkbzeker_max_payout"))
+        cap = rules.decimal("mkbzeker_cover_cap")
+        product_max = rules.decimal("mkbzeker_max_payout")
         if limit > cap:
             explain.step("mkbzeker_cap", limit=explain.money(limit), cap=explain.money(cap))
             limit = cap

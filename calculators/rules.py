@@ -77,6 +77,30 @@ def value(key: str) -> RuleValue:
     return RULES[key].value
 
 
+def decimal(key: str) -> Decimal:
+    """The value of the amount or percentage rule ``key``."""
+    figure = value(key)
+    if not isinstance(figure, Decimal):
+        raise TypeError(f"rule {key} is not an amount or a percentage")
+    return figure
+
+
+def integer(key: str) -> int:
+    """The value of the rule ``key`` counted in days or months."""
+    figure = value(key)
+    if not isinstance(figure, int):
+        raise TypeError(f"rule {key} is not a number of days or months")
+    return figure
+
+
+def names(key: str) -> tuple[str, ...]:
+    """The value of the rule ``key`` that lists names (country codes)."""
+    figure = value(key)
+    if not isinstance(figure, tuple):
+        raise TypeError(f"rule {key} is not a list of names")
+    return figure
+
+
 def own_risk_pct() -> Decimal:
     """The own-risk share, derived from the coverage share (100 - coverage)."""
-    return Decimal(100) - Decimal(value("coverage_pct"))
+    return Decimal(100) - decimal("coverage_pct")

@@ -87,7 +87,7 @@ def assess(experience: Experience, new_term: int, oldest_paid: date) -> dict[str
         failed.append("too_old")
     if experience.payment_term_days < new_term:
         failed.append("shorter_payment_term")
-    if days_late > rules.value("self_assessment_max_days_late"):
+    if days_late > rules.integer("self_assessment_max_days_late"):
         failed.append("paid_too_late")
     return {
         "counted": not failed,
@@ -99,9 +99,9 @@ def assess(experience: Experience, new_term: int, oldest_paid: date) -> dict[str
 
 
 def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
-    cap = Decimal(rules.value("mkbzeker_cover_cap"))
-    max_late = rules.value("self_assessment_max_days_late")
-    lookback = int(rules.value("self_assessment_lookback_months"))
+    cap = rules.decimal("mkbzeker_cover_cap")
+    max_late = rules.integer("self_assessment_max_days_late")
+    lookback = rules.integer("self_assessment_lookback_months")
     oldest_paid = add_months(inputs.as_of, -lookback)
     explain = Explanation(lang, NAME)
     explain.step("rule", days=max_late, months=lookback, cap=explain.money(cap),
@@ -138,7 +138,7 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     report_limit = None
     report_status = "none"
     if inputs.credit_report_amount is not None and inputs.credit_report_date is not None:
-        oldest_report = add_months(inputs.as_of, -int(rules.value("credit_report_max_age_months")))
+        oldest_report = add_months(inputs.as_of, -rules.integer("credit_report_max_age_months"))
         if inputs.credit_report_date >= oldest_report:
             report_limit = min(inputs.credit_report_amount, cap)
             report_status = "used"

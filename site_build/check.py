@@ -145,7 +145,7 @@ def parse(path: Path) -> Page:
 
 
 def page_url(page: str) -> str:
-    """The directory URL of a source page: ``index.md`` -> ``""``, ``calculators/payout.md`` -> ``calculators/payout/``."""
+    """The directory URL of a page: ``index.md`` -> ``""``, ``calculators/payout.md`` -> ``calculators/payout/``."""
     path = PurePosixPath(page).with_suffix("")
     if path.name == "index":
         path = path.parent

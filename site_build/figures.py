@@ -171,7 +171,8 @@ def _words_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [(r"[\s-]+" if ch == "-" else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"[\s-]+" if ch == "-" else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -383,4 +384,13 @@ def scan(docs: Path, wanted: list[Figure], languages: Iterable[str] = LANGUAGES)
         for path in sorted((docs / lang).rglob("*.md")):
             rel = f"docs/{path.relative_to(docs).as_posix()}"
             findings += scan_text(path.read_text(encoding="utf-8"), rel, wanted)
+    return findings
+
+
+def scan_data(data: Any, name: str, wanted: list[Figure]) -> list[Finding]:
+    """Every hand-typed figure in the strings of a JSON document (the glossary), named by their JSON path."""
+    findings = []
+    for path, leaf in _example_values(data, name):
+        if isinstance(leaf, str):
+            findings += scan_text(leaf, path, wanted)
     return findings

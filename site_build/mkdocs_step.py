@@ -22,12 +22,12 @@ from .settings import OVERRIDES_DIR, Paths
 # The theme's end-of-life notice (Material for MkDocs -> Zensical, see README): read before material is imported.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs import utils as mkdocs_utils  # noqa: E402
-from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
 
 def prune_nav(nav: list[Any], existing: set[str]) -> tuple[list[Any], list[str]]:

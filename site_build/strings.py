@@ -9,7 +9,8 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "site.name": "Unpaid invoices",
-    "site.description": "Credit insurance, debtor risk and debt collection explained for entrepreneurs who sell on credit.",
+    "site.description": (
+        "Credit insurance, debtor risk and debt collection explained for entrepreneurs who sell on credit."),
     "nav.calculators": "Calculators",
     "disclaimer.label": "General information",
     "disclaimer.text": (
@@ -24,12 +25,14 @@ EN: dict[str, str] = {
 
 NL: dict[str, str] = {
     "site.name": "Onbetaalde facturen",
-    "site.description": "Kredietverzekering, debiteurenrisico en incasso uitgelegd voor ondernemers die op rekening leveren.",
+    "site.description": (
+        "Kredietverzekering, debiteurenrisico en incasso uitgelegd voor ondernemers die op rekening leveren."),
     "nav.calculators": "Rekenhulpen",
     "disclaimer.label": "Algemene informatie",
     "disclaimer.text": (
         "Deze site geeft algemene informatie, geen juridisch of financieel advies. "
-        "De regels en bedragen zijn het laatst gecontroleerd op {date}; de voorwaarden van uw eigen polis gaan altijd voor."),
+        "De regels en bedragen zijn het laatst gecontroleerd op {date}; "
+        "de voorwaarden van uw eigen polis gaan altijd voor."),
     "palette.to_dark": "Donkere modus",
     "palette.to_light": "Lichte modus",
     "notfound.title": "Pagina niet gevonden",

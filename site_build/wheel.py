@@ -1,15 +1,16 @@
 """Build the ``calculators`` package as a pure-Python wheel with the standard tools, and register it with Pyodide.
 
 The wheel is built from a clean copy of ``pyproject.toml`` and ``calculators/``
-so the project tree gets no ``build/`` or ``*.egg-info`` debris, without build
-isolation (the build backend is the one installed in the virtualenv: the build
-runs offline) and with ``SOURCE_DATE_EPOCH`` fixed so the same code gives the
-same bytes.
+so the project tree gets no ``build/`` or ``*.egg-info`` debris, with
+``SOURCE_DATE_EPOCH`` fixed so the same code gives the same bytes. When the
+virtualenv has setuptools the build uses it as it is (no isolation: it runs
+offline); otherwise ``build`` fetches the backend pyproject.toml asks for.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -35,10 +36,10 @@ def build_wheel(project: Path, work: Path) -> Path:
     shutil.copy2(project / "pyproject.toml", source / "pyproject.toml")
     shutil.copytree(project / "calculators", source / "calculators",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    offline = ["--no-isolation", "--skip-dependency-check"] if importlib.util.find_spec("setuptools") else []
     result = subprocess.run(
         # -P and cwd: never let the project's own build.py shadow the `build` package.
-        [sys.executable, "-P", "-m", "build", "--wheel", "--no-isolation", "--skip-dependency-check",
-         "--outdir", str(dist), str(source)],
+        [sys.executable, "-P", "-m", "build", "--wheel", *offline, "--outdir", str(dist), str(source)],
         capture_output=True, text=True, check=False, cwd=str(work),
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -91,7 +92,8 @@ def codes(name: str, payload: Any) -> dict[str, str]:
 def check_answer(result: Any) -> None:
     """The shape every answer must have: a result, or a non-empty list of well-formed errors."""
     assert isinstance(result, dict)
-    json.dumps(result)  # plain JSON types only
+    json.dumps(result, allow_nan=False)  # plain JSON types only
+    assert not any(isinstance(value, float) for value in walk(result)), "amounts are strings, never floats"
     if "errors" in result:
         assert set(result) == {"errors"}
         assert isinstance(result["errors"], list) and result["errors"]
@@ -107,6 +109,14 @@ def check_answer(result: Any) -> None:
         steps = result["explanation"]
         assert steps and all(set(s) == {"code", "text"} and s["text"] for s in steps), steps
         assert not any("{" in s["text"] for s in steps), steps
+
+
+def walk(value: Any) -> Iterator[Any]:
+    """Every value inside a JSON-like ``value``, itself included."""
+    yield value
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for child in children:
+        yield from walk(child)
 
 
 def money(text: str) -> Decimal:

@@ -67,7 +67,7 @@ def test_output_is_utf8_whatever_the_locale() -> None:
                   env={"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"})
     assert process.returncode == 2
     assert answer(process)["errors"][0]["field"] == "x\ud800"
-    ok = cli("payout", stdin='{"credit_limit": "25000", "outstanding": "25000", "lang": "fr"}'.encode(),
+    ok = cli("payout", stdin=b'{"credit_limit": "25000", "outstanding": "25000", "lang": "fr"}',
              env={"PYTHONIOENCODING": "ascii"})
     assert "22\u202f500,00\u00a0€" in answer(ok)["explanation"][-1]["text"]
 

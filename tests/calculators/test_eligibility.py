@@ -57,7 +57,7 @@ def test_every_failure_is_listed_in_question_order() -> None:
     assert result["explanation"][-1]["code"] == "not_eligible"
 
 
-@pytest.mark.parametrize("country", rules.value("mkbzeker_countries"))
+@pytest.mark.parametrize("country", rules.names("mkbzeker_countries"))
 def test_customer_in_a_covered_country_is_covered(country: str) -> None:
     assert check(customer_country=country)["customer_covered"] is True
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal, localcontext
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +51,12 @@ def test_money_functions_ignore_the_ambient_context() -> None:
         assert (money.cents(Decimal("123456.785")), money.share(Decimal("123456.78"), Decimal("90")),
                 money.without_vat(Decimal("12345.67"), Decimal("21"))) == expected
     assert expected[0] == Decimal("123456.79")
+
+
+def test_engine_never_turns_a_number_into_a_float() -> None:
+    for module in Path(money.__file__).parent.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"\bfloat\(|parse_float=float|import math\b", source), module.name
 
 
 def test_context_keeps_every_digit_of_the_largest_amounts() -> None:

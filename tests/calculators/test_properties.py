@@ -22,7 +22,7 @@ from calculators import CALCULATORS, rules, run, run_json
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 THOROUGH = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = date(2025, 12, 31)
-CAP = Fraction(str(rules.value("mkbzeker_cover_cap")))
+CAP = Fraction(rules.decimal("mkbzeker_cover_cap"))
 
 # -- any JSON value at all ----------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ def expected_payout(request: dict[str, Any]) -> tuple[Fraction, Fraction, Fracti
     maximum = fraction(request.get("max_payout"))
     if request["product"] == "mkbzeker":
         limit = min(limit, CAP)
-        product_max = Fraction(str(rules.value("mkbzeker_max_payout")))
+        product_max = Fraction(rules.decimal("mkbzeker_max_payout"))
         maximum = product_max if maximum is None else min(maximum, product_max)
     insured_share = cents(min(unpaid * 100 / (100 + vat), limit) * Fraction(request["coverage_pct"]) / 100)
     if unpaid < Fraction(request["intervention_threshold"]):
@@ -231,7 +231,7 @@ def counts(experience: dict[str, Any], new_term: int, as_of: date) -> bool:
     paid = date.fromisoformat(experience["paid_date"])
     due = date.fromisoformat(experience["invoice_date"]) + timedelta(days=experience["payment_term_days"])
     return (paid >= a_year_before(as_of) and experience["payment_term_days"] >= new_term
-            and (paid - due).days <= rules.value("self_assessment_max_days_late"))
+            and (paid - due).days <= rules.integer("self_assessment_max_days_late"))
 
 
 def limit_of(request: dict[str, Any]) -> Decimal:
@@ -251,7 +251,7 @@ def test_limit_is_the_capped_sum_of_the_payments_that_count(request: dict[str, A
                 Fraction(0))
     assert Fraction(money(result["experiences_total"])) == total
     assert Fraction(money(result["limit"])) == min(total, CAP)
-    assert money(result["limit"]) <= rules.value("mkbzeker_cover_cap")
+    assert money(result["limit"]) <= rules.decimal("mkbzeker_cover_cap")
     assert result["counted_count"] == sum(flags)
 
 
@@ -310,6 +310,6 @@ def test_limit_with_a_credit_report_never_exceeds_the_cap(request: dict[str, Any
     with_report = dict(request, credit_report_amount=report,
                        credit_report_date=(as_of - timedelta(days=age)).isoformat())
     result = run("self_assessment_limit", with_report)
-    assert money(result["limit"]) <= rules.value("mkbzeker_cover_cap")
+    assert money(result["limit"]) <= rules.decimal("mkbzeker_cover_cap")
     assert money(result["limit"]) >= limit_of(request)  # a report can only add a source
     assert result["limit_source"] in {"payment_experiences", "credit_report", "none"}

@@ -58,9 +58,21 @@ def test_own_risk_is_what_the_coverage_leaves() -> None:
 
 
 def test_mkbzeker_maximum_payout_is_the_coverage_share_of_the_cap() -> None:
-    cap = rules.value("mkbzeker_cover_cap")
-    assert isinstance(cap, Decimal)
-    assert cap * Decimal(rules.value("coverage_pct")) / 100 == rules.value("mkbzeker_max_payout")
+    cap = rules.decimal("mkbzeker_cover_cap")
+    assert cap * rules.decimal("coverage_pct") / 100 == rules.decimal("mkbzeker_max_payout")
+
+
+def test_typed_readers_give_each_kind_of_rule() -> None:
+    assert rules.decimal("intervention_threshold") == Decimal(500)
+    assert rules.integer("payout_months") == 5
+    assert rules.names("mkbzeker_countries")[0] == "NL"
+
+
+@pytest.mark.parametrize(("reader", "key"), [("decimal", "payout_months"), ("integer", "coverage_pct"),
+                                             ("names", "mkbzeker_cover_cap")])
+def test_reading_a_rule_as_the_wrong_kind_is_a_bug(reader: str, key: str) -> None:
+    with pytest.raises(TypeError, match=key):
+        getattr(rules, reader)(key)
 
 
 def test_rules_cannot_be_changed_in_place() -> None:

@@ -27,7 +27,7 @@ def assess(*experiences: dict[str, Any], term: int = 30, as_of: str = "2025-12-3
     return ok(NAME, {"new_payment_term_days": term, "as_of": as_of, "experiences": list(experiences), **extra})
 
 
-# -- the worked example of source 004 -----------------------------------------------------------------
+# -- the worked example of source 004 -------------------------------------------------------------------------
 
 
 def test_worked_example_at_30_days_gives_14000_without_the_late_invoice() -> None:
@@ -74,7 +74,7 @@ def test_worked_example_in_dutch_and_french() -> None:
     assert "14\u202f000,00\u00a0€" in fr[-1]["text"] and "auto-évaluation" in fr[-1]["text"]
 
 
-# -- 60 days late --------------------------------------------------------------------------------------
+# -- 60 days late ---------------------------------------------------------------------------------------------
 
 
 def test_payment_exactly_60_days_after_the_due_date_counts() -> None:
@@ -101,7 +101,7 @@ def test_due_date_is_the_invoice_date_plus_the_payment_term() -> None:
     assert row["days_late"] == 15
 
 
-# -- the last 12 months ------------------------------------------------------------------------------------
+# -- the last 12 months ---------------------------------------------------------------------------------------
 
 
 def test_payment_exactly_12_months_before_the_reference_date_counts() -> None:
@@ -138,7 +138,7 @@ def test_reference_date_defaults_to_today() -> None:
     assert tomorrow["errors"][0]["code"] == "after_as_of"
 
 
-# -- payment terms -------------------------------------------------------------------------------------------
+# -- payment terms --------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("old_term", "counted"), [(29, False), (30, True), (60, True)])
@@ -154,7 +154,7 @@ def test_every_failed_condition_is_listed_first_reason_first() -> None:
     assert row["reason"] == "too_old"
 
 
-# -- the cap and the total -------------------------------------------------------------------------------------
+# -- the cap and the total ------------------------------------------------------------------------------------
 
 
 def test_limit_is_the_sum_of_the_counted_payments_to_the_cent() -> None:
@@ -176,7 +176,7 @@ def test_no_experiences_give_no_limit() -> None:
     assert [s["code"] for s in result["explanation"]] == ["rule", "total", "limit_none"]
 
 
-# -- the credit report ----------------------------------------------------------------------------------------------
+# -- the credit report ----------------------------------------------------------------------------------------
 
 
 def test_recent_credit_report_sets_the_limit_when_it_allows_more() -> None:
@@ -226,7 +226,7 @@ def test_credit_report_after_the_reference_date_is_refused() -> None:
     assert codes(NAME, payload) == {"credit_report_date": "after_as_of"}
 
 
-# -- bad dates in the list ----------------------------------------------------------------------------------------------
+# -- bad dates in the list ------------------------------------------------------------------------------------
 
 
 def test_payment_after_the_reference_date_is_refused_with_its_path() -> None:
@@ -246,7 +246,7 @@ def test_payment_on_the_invoice_date_is_fine() -> None:
     assert assess(experience(invoiced=date(2025, 6, 2), paid=date(2025, 6, 2)))["limit"] == "1000.00"
 
 
-# -- long lists ------------------------------------------------------------------------------------------------------------
+# -- long lists -----------------------------------------------------------------------------------------------
 
 
 def many(count: int) -> list[dict[str, Any]]:

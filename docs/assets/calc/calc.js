@@ -256,6 +256,8 @@ class Calculator {
 
   edited(event, now = false) {
     if (event && this.module.ignoreEvent && this.module.ignoreEvent(event)) return;
+    this.dirty = true;  // until the debounced compute has sent it, no answer is the answer to this edit
+    this.touched = true;  // from now on the address follows the form (the untouched example stays out of it)
     this.root.dataset.settled = "false";
     if (now) {
       this.schedule.cancel();
@@ -277,8 +279,9 @@ class Calculator {
   }
 
   compute() {
+    this.dirty = false;
     const payload = this.payload();
-    this.writeHashSoon(this.state());
+    if (this.touched) this.writeHashSoon(this.state());
     this.root.dataset.settled = "false";
     this.requested = this.engine.submit(this.name, payload, this.module.requestInfo ? this.module.requestInfo(this) : {});
     this.root.dataset.requested = String(this.requested);
@@ -308,7 +311,7 @@ class Calculator {
       this.offerOffline();
     }
     this.root.dataset.answered = String(request.id);
-    this.root.dataset.settled = String(request.id === this.requested);
+    this.root.dataset.settled = String(request.id === this.requested && !this.dirty);
     this.root.dataset.outcome = answer.errors ? "errors" : answer.crash ? "crash" : "result";
   }
 

@@ -57,7 +57,7 @@ export default {
       h("p", { class: `calc-verdict calc-verdict-${result.eligible ? "yes" : "no"}`,
         dataset: { value: String(result.eligible) } },
       h("span", { class: "calc-verdict-icon", "aria-hidden": "true" }, result.eligible ? "✓" : "✗"), " ",
-      h("strong", {}, verdict), closing ? ` ${closing.text}` : ""),
+      closing ? closing.text : verdict),
       h("h3", {}, t("eligibility.reasons")),
       h("ul", { class: "calc-checks" }, reasons.map((step) => h("li", {
         class: `calc-check-${mark(step.code)}`, dataset: { code: step.code } },

@@ -1,7 +1,7 @@
 // The self-assessment limit: the new payment term, the reference date, a credit report, and the payment experiences.
 
 import { h } from "./dom.js";
-import { formatInputDate, formatInputNumber, formatShortDate, todayISO } from "./locale.js";
+import { formatInputDate, formatInputNumber, formatInteger, formatShortDate, todayISO } from "./locale.js";
 import { COLUMNS, ExperienceTable } from "./table.js";
 
 const INLINE_STEPS = 20;
@@ -67,6 +67,7 @@ export default {
   afterErrors(calc, errors, request) {
     this.table.setErrors(errors, request.map);
     this.table.clearResults();
+    this.timeImport(calc, request);
   },
 
   clearErrors() {
@@ -85,7 +86,8 @@ export default {
     calc.figures.replaceChildren(calc.figureList([
       { key: "limit", value: result.limit, kind: "money", strong: true },
       { key: "limit_source", value: t(`self.source.${result.limit_source}`), kind: "text" },
-      { key: "counted", value: t("self.counted", { counted: result.counted_count, total }), kind: "text" },
+      { key: "counted", value: t("self.counted", {
+        counted: formatInteger(result.counted_count, calc.lang), total: formatInteger(total, calc.lang) }), kind: "text" },
       { key: "experiences_total", value: result.experiences_total, kind: "money" },
       { key: "experiences_limit", value: result.experiences_limit, kind: "money" },
       result.credit_report_status !== "none"
@@ -96,6 +98,15 @@ export default {
       { key: "as_of", value: result.as_of, kind: "date" },
     ]));
     this.explain(calc, result.explanation);
+    this.timeImport(calc, request);
+  },
+
+  /** Time from choosing a file to its result on the page, for the benchmark. */
+  timeImport(calc, request) {
+    const table = this.table;
+    if (table.importStarted === undefined || request.id < table.importRequest) return;
+    calc.root.dataset.importMs = String(Math.round(performance.now() - table.importStarted));
+    table.importStarted = undefined;
   },
 
   /** The explanation, with the per-invoice steps folded away when there are many of them. */
@@ -109,7 +120,7 @@ export default {
     const before = steps.slice(0, first).filter((step) => !step.code.startsWith("experience_"));
     const after = steps.slice(first).filter((step) => !step.code.startsWith("experience_"));
     const inner = h("ol", { class: "calc-explanation-inner" });
-    const details = h("details", {}, h("summary", {}, calc.t("self.per_invoice", { count: perInvoice.length })), inner);
+    const details = h("details", {}, h("summary", {}, calc.t("self.per_invoice", { count: formatInteger(perInvoice.length, calc.lang) })), inner);
     details.addEventListener("toggle", () => {
       if (details.open && !inner.childElementCount) {
         const fragment = document.createDocumentFragment();

@@ -5,7 +5,7 @@
 // imported rows cost no more to show than fifty.
 
 import { h } from "./dom.js";
-import { parseAmount, parseDate } from "./locale.js";
+import { formatInteger, formatShortDate, parseAmount, parseDate } from "./locale.js";
 
 export const COLUMNS = ["amount", "payment_term_days", "invoice_date", "paid_date"];
 const PAGE_SIZE = 50;
@@ -183,7 +183,8 @@ export class ExperienceTable {
     const fragment = document.createDocumentFragment();
     for (let i = start; i < end; i += 1) fragment.append(this.renderRow(i));
     this.tbody.replaceChildren(fragment);
-    this.pageInfo.textContent = this.t("table.page", { from: start + 1, to: end, count: this.rows.length });
+    const n = (value) => formatInteger(value, this.calc.lang);
+    this.pageInfo.textContent = this.t("table.page", { from: n(start + 1), to: n(end), count: n(this.rows.length) });
     this.prev.disabled = this.page === 0;
     this.next.disabled = this.page >= this.pages - 1;
     this.pager.hidden = this.pages === 1;
@@ -228,7 +229,8 @@ export class ExperienceTable {
       tr.removeAttribute("data-counted");
       return;
     }
-    due.textContent = this.calc.date(result.due_date);
+    due.textContent = formatShortDate(result.due_date, this.calc.lang);
+    due.dataset.value = result.due_date;
     late.textContent = String(result.days_late);
     late.dataset.value = String(result.days_late);
     const reasons = result.reasons.map((code) => this.t(`reason.${code}`)).join("; ");
@@ -292,7 +294,7 @@ export class ExperienceTable {
       });
     });
     this.render();
-    this.message.textContent = this.t("table.pasted", { count: cells.length });
+    this.message.textContent = this.t("table.pasted", { count: formatInteger(cells.length, this.calc.lang) });
     this.calc.edited(null, true);
   }
 
@@ -313,7 +315,8 @@ export class ExperienceTable {
     this.errors.clear();
     this.page = 0;
     this.render();
-    this.message.replaceChildren(this.t("table.imported", { count: rows.length, name: file.name }), " ",
+    this.message.replaceChildren(this.t("table.imported", {
+      count: formatInteger(rows.length, this.calc.lang), name: file.name }), " ",
       h("button", { type: "button", class: "calc-link", onclick: () => this.restoreUndo() }, this.t("table.undo")));
     this.calc.root.dataset.importStarted = String(started);
     this.calc.edited(null, true);

@@ -1,0 +1,142 @@
+"""``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
+
+    python -m benchmarks [--runs 5] [--only start,recalc,import,transfer,build] [--server auto|nginx|python]
+
+Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from . import report, scenarios
+from .baseline import write_baseline
+from .common import CHROMIUM, RESULTS, SITE
+from .server import make_server
+
+PARTS = ("start", "recalc", "import", "transfer", "build")
+
+
+def runtime_folder(site: Path) -> Path:
+    """The folder of the vendored pyodide.mjs (site/pyodide/, or a versioned folder below it)."""
+    found = sorted(site.glob("pyodide/**/pyodide.mjs"), key=lambda p: len(p.parts))
+    if not found:
+        raise SystemExit(f"{site}/pyodide/pyodide.mjs is missing: run `make build` first")
+    return found[0].parent
+
+
+def pyodide_version(folder: Path) -> str:
+    try:
+        return str(json.loads((folder / "pyodide-lock.json").read_text())["info"]["version"])
+    except (OSError, KeyError, ValueError):
+        return "?"
+
+
+def chromium_version() -> str:
+    try:
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+        return out.strip().split()[-1] if out.strip() else "?"
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per start figure (default 5)")
+    parser.add_argument("--edits", type=int, default=200, help="edits for the recalculation latency")
+    parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
+    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
+    parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
+    parser.add_argument("--base", default="/portal/", help="URL path the site is served under (a sub-path, as deployed)")
+    parser.add_argument("--site", type=Path, default=SITE)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    parts = [p for p in args.only.split(",") if p]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    site = args.site.resolve()
+    if not (site / "index.html").exists():
+        print(f"{site} is not built: run `make build` (make bench does it)", file=sys.stderr)
+        return 2
+    runtime = runtime_folder(site)
+    started = time.monotonic()
+    results: dict[str, Any] = {"meta": {
+        "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "chromium": chromium_version(), "pyodide": pyodide_version(runtime),
+        "base": args.base, "runs": args.runs, "cpus": os.cpu_count(), "load_before": load(),
+        "runtime_folder": str(runtime.relative_to(site)),
+    }}
+    notes: list[str] = []
+    bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    try:
+        # Served at <base>/_bench/, so ../<runtime> is the vendored runtime, as from any page of the site.
+        page = write_baseline(bench_dir, f"../{runtime.relative_to(site).as_posix()}/")
+        server = make_server(site, {"_bench": bench_dir}, args.base, args.server)
+        with server:
+            results["meta"].update(server=server.kind, brotli=server.brotli)
+            print(f"serving {site} with {server.kind} on {server.url} (baseline at {server.url}_bench/{page})")
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                if "start" in parts:
+                    print(f"start times: {args.runs} runs x (baseline + {len(scenarios.CALCULATORS)} calculators)"
+                          " x (cold, warm)")
+                    results["start"] = scenarios.start_times(playwright, server, scenarios.targets(page), args.runs)
+                    notes += [f"start {k}: {v}" for k, v in results["start"]["notes"].items()]
+                if "recalc" in parts:
+                    print(f"recalculation: {args.edits} edits on the payout page")
+                    results["recalc"] = scenarios.recalculation(playwright, server, args.edits)
+                    wrong = results["recalc"]["input"]["wrong_results"] + results["recalc"]["submit"]["wrong_results"]
+                    if wrong:
+                        notes.append(f"recalculation: {wrong} answers did not show the expected payout")
+                if "import" in parts:
+                    print(f"import: {args.rows:,} payment experiences")
+                    try:
+                        results["import"] = scenarios.import_experiences(playwright, server, args.rows)
+                        notes += [f"import: {n}" for n in results["import"]["notes"]]
+                    except Exception as error:  # noqa: BLE001 - reported in the table's notes
+                        notes.append(f"import failed: {type(error).__name__}: {str(error)[:300]}")
+                if "transfer" in parts:
+                    print("bytes: a guide page and a calculator page, cold and warm")
+                    for key, path, calc in (("transfer_guide", scenarios.GUIDE, False),
+                                            ("transfer_calculator", "calculators/payout/", True)):
+                        results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
+        for key in ("start", "recalc", "import", "transfer_guide", "transfer_calculator"):
+            for problem in (results.get(key) or {}).get("problems", [])[:5]:
+                notes.append(f"{key}: {problem}")
+        if "build" in parts:
+            print("build: python build.py in a fresh copy (site/ and build/ absent, .cache kept)")
+            results["build"] = scenarios.build_time()
+            if not results["build"]["ok"]:
+                notes.append("build failed: " + " / ".join(results["build"]["output"]))
+    finally:
+        shutil.rmtree(bench_dir, ignore_errors=True)
+    results["meta"]["load_after"] = load()
+    results["meta"]["seconds"] = round(time.monotonic() - started, 1)
+    results["notes"] = notes
+    js, md = report.write(results, args.out)
+    print(report.terminal(results))
+    for note in notes:
+        print(f"note: {note}")
+    print(f"\nwritten {js.relative_to(Path.cwd()) if js.is_relative_to(Path.cwd()) else js} and {md.name} "
+          f"in {results['meta']['seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The results as one table (terminal and Markdown) with the targets next to the figures, and as JSON.
+
+Targets are printed PASS/FAIL, never asserted: a benchmark on a shared
+2-core machine informs, it does not gate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+#: The targets of issue 5.
+START_RATIO_MAX = 1.10
+RECALC_P95_MAX_MS = 30.0
+IMPORT_MAX_MS = 1000.0
+WARM_START_MAX_MS = 1000.0
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def _ms(stats: dict[str, Any] | None) -> str:
+    if not stats or not stats.get("n"):
+        return "failed"
+    return f"{stats['median']:.0f} [{stats['min']:.0f}–{stats['max']:.0f}]"
+
+
+def _ratio(value: float, base: float) -> float:
+    return value / base if base and not math.isnan(base) and not math.isnan(value) else float("nan")
+
+
+def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
+    """(what, figure, target, verdict) rows, in the order of the issue."""
+    out: list[tuple[str, ...]] = []
+    start = results.get("start")
+    if start:
+        pages = start["pages"]
+        base = pages.get("baseline", {})
+        bc, bw = base.get("cold", {}).get("median", float("nan")), base.get("warm", {}).get("median", float("nan"))
+        runs = base.get("cold", {}).get("n", 0)
+        out.append(("**Start: navigation → first result**, median [min–max] ms over "
+                    f"{runs} runs, cold / warm", "", "", ""))
+        out.append(("baseline (bare Pyodide in a module worker, `1 + 1`)",
+                    f"{_ms(base.get('cold'))} / {_ms(base.get('warm'))}", "reference", ""))
+        for name, visits in pages.items():
+            if name == "baseline":
+                continue
+            cold, warm = visits.get("cold", {}), visits.get("warm", {})
+            rc = _ratio(cold.get("median", float("nan")), bc)
+            rw = _ratio(warm.get("median", float("nan")), bw)
+            ratio_ok = None if math.isnan(rc) or math.isnan(rw) else (rc <= START_RATIO_MAX and rw <= START_RATIO_MAX)
+            out.append((f"{name}", f"{_ms(cold)} / {_ms(warm)}; ×{rc:.2f} / ×{rw:.2f} baseline",
+                        f"≤ ×{START_RATIO_MAX:.2f} baseline, cold and warm", verdict(ratio_ok)))
+            wm = warm.get("median", float("nan"))
+            out.append((f"{name}: warm start", f"{wm:.0f} ms", f"< {WARM_START_MAX_MS:.0f} ms",
+                        verdict(None if math.isnan(wm) else wm < WARM_START_MAX_MS)))
+    recalc = results.get("recalc")
+    if recalc and "input" in recalc:
+        i, s = recalc["input"], recalc["submit"]
+        out.append((f"**Recalculation** (payout page, {i['n']} edits of the outstanding amount): input event → "
+                    "new payout on screen, p50 / p95", f"{i['p50']:.0f} / {i['p95']:.0f} ms",
+                    f"p95 < {RECALC_P95_MAX_MS:.0f} ms", verdict(i["p95"] < RECALC_P95_MAX_MS)))
+        out.append(("same, sent with the form's submit (no input debounce): engine round trip + render",
+                    f"{s['p50']:.0f} / {s['p95']:.0f} ms", "(diagnostic)", ""))
+    imp = results.get("import")
+    if imp and imp.get("stats", {}).get("n"):
+        st = imp["stats"]
+        out.append((f"**Self-assessment, {imp['count']:,} payment experiences**: CSV import + compute → "
+                    f"result on screen (first / median [min–max] of {st['n']})",
+                    f"{imp['first']:.0f} / {_ms(st)} ms", f"< {IMPORT_MAX_MS:.0f} ms",
+                    verdict(st["median"] < IMPORT_MAX_MS)))
+    for label, key in (("guide page", "transfer_guide"), ("calculator page", "transfer_calculator")):
+        t = results.get(key)
+        if not t or "cold" not in t:
+            continue
+        out.append((f"**Bytes transferred**, {label} `{t['path']}`, cold / warm (headers incl., cache/SW = 0)",
+                    f"{_kb(t['cold']['bytes'])} / {_kb(t['warm']['bytes'])} "
+                    f"({t['cold']['requests']} / {t['warm']['requests']} requests)",
+                    "no engine byte" if key == "transfer_guide" else "", ""))
+        if key == "transfer_guide":
+            engine = t["cold"]["engine_bytes"] + t["warm"]["engine_bytes"]
+            reqs = t["cold"]["engine_requests"] + t["warm"]["engine_requests"]
+            out.append(("guide page: requests to pyodide/ or a wheel", f"{len(reqs)} ({engine} B)",
+                        "0", verdict(not reqs)))
+        else:
+            out.append(("calculator page: of which the engine (pyodide/, wheel), cold / warm",
+                        f"{_kb(t['cold']['engine_bytes'])} / {_kb(t['warm']['engine_bytes'])}", "", ""))
+    build = results.get("build")
+    if build:
+        out.append(("**Build**: `python build.py`, fresh (no site/ nor build/; .cache kept)",
+                    f"{build['seconds']:.1f} s" + ("" if build["ok"] else " (FAILED)"), "", ""))
+    return out
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.1f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.2f} MiB"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    meta = results["meta"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{meta['when']} · chromium {meta.get('chromium', '?')} · Pyodide {meta.get('pyodide', '?')} · "
+        f"server {meta['server']} (brotli_static {'on' if meta.get('brotli') else 'off'}) under `{meta['base']}` · "
+        f"{meta['cpus']} CPUs, load average {meta['load_before']} before, {meta['load_after']} after",
+        "",
+        "| what | figure | target | |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {' | '.join(row)} |" for row in rows(results)]
+    notes = results.get("notes") or []
+    if notes:
+        lines += ["", "Notes:", ""] + [f"- {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def terminal(results: dict[str, Any]) -> str:
+    table = rows(results)
+    width = [min(max(len(r[i].replace("**", "")) for r in table), w) for i, w in enumerate((70, 60, 34, 4))]
+    out = []
+    for row in table:
+        cells = [c.replace("**", "").replace("`", "") for c in row]
+        if row[0].startswith("**"):
+            out.append("")
+            out.append(cells[0])
+            if any(cells[1:]):
+                out.append("  " + "  ".join(c.ljust(w) for c, w in zip(cells[1:], width[1:], strict=True)))
+            continue
+        out.append("  " + "  ".join(c.ljust(w) for c, w in zip(cells, width, strict=True)))
+    return "\n".join(out)
+
+
+def write(results: dict[str, Any], folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    js, md = folder / "latest.json", folder / "latest.md"
+    js.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    md.write_text(markdown(results))
+    return js, md

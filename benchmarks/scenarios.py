@@ -1,0 +1,298 @@
+"""The measurements: start times against the baseline, recalculation, a 10,000-row import, bytes, build time.
+
+Each function takes the running server and Playwright, and returns plain
+dicts (milliseconds, bytes) that ``report`` turns into the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from .baseline import SIGNAL as BASELINE_SIGNAL
+from .browser import Profile, first_result_script, page_for, time_to_first_result
+from .common import ROOT, Stats, Watch, percentile
+from .server import Hit, Server
+
+#: A calculator page has shown its first answer: calc.js sets data-outcome on #calc when it renders one.
+CALC_SIGNAL = '(d) => { const el = d.getElementById("calc"); return !!el && !!el.dataset.outcome; }'
+
+#: The calculator pages, by their English URL (nl/ and fr/ have the same below their prefix).
+CALCULATORS = ("self-assessment-limit", "payout", "eligibility", "claim-timeline")
+GUIDE = "credit-insurance/"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A page whose start is timed: its path below the site root and its "result on screen" signal."""
+
+    name: str
+    path: str
+    signal: str
+    calculator: bool
+
+
+def targets(baseline_page: str) -> list[Target]:
+    pages = [Target("baseline", f"_bench/{baseline_page}", BASELINE_SIGNAL, False)]
+    pages += [Target(name, f"calculators/{name}/", CALC_SIGNAL, True) for name in CALCULATORS]
+    return pages
+
+
+def is_engine(hit: Hit) -> bool:
+    """A request for the engine: anything under pyodide/ or a wheel."""
+    path = hit.uri.split("?")[0]
+    return "/pyodide/" in path or path.endswith(".whl")
+
+
+def settle(context: Any, server: Server, calculator: bool, min_ms: float = 2000) -> None:
+    """Stay on the page like a reader would until the page is done: the service worker has kept the
+    engine (calculator pages set data-offline), the server is quiet, and at least ``min_ms`` passed."""
+    page = page_for(context)
+    started = time.monotonic()
+    if calculator:
+        try:
+            page.wait_for_function('() => { const el = document.getElementById("calc");'
+                                   ' return !el || !!el.dataset.offline; }', timeout=20_000, polling=100)
+        except Exception:  # noqa: BLE001 - no service worker (insecure context...): nothing to wait for
+            pass
+    server.wait_quiet(quiet=1.0, timeout=20)
+    left = min_ms / 1000 - (time.monotonic() - started)
+    if left > 0:
+        time.sleep(left)
+
+
+def page_state(context: Any) -> dict[str, Any]:
+    """What a calculator page says about itself (its own timings, the outcome, the engine state)."""
+    return page_for(context).evaluate("""() => {
+        const el = document.getElementById("calc");
+        return el ? { ...el.dataset } : {};
+    }""")
+
+
+def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print
+                ) -> dict[str, Any]:
+    """Navigation to first result, cold (new profile) and warm (same profile, browser restarted)."""
+    found: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
+    notes: dict[str, list[str]] = {t.name: [] for t in pages}
+    watch = Watch()
+    for run in range(runs):
+        for target in pages:  # interleaved, so background load spreads over every page alike
+            url = server.url + target.path
+            with Profile(playwright, watch) as profile:
+                try:
+                    for visit in ("cold", "warm"):
+                        with profile.context(first_result_script(target.signal)) as context:
+                            ms = time_to_first_result(context, url)
+                            if target.calculator:
+                                state = page_state(context)
+                                if state.get("outcome") != "result":
+                                    notes[target.name].append(f"{visit} run {run}: outcome {state.get('outcome')}")
+                            found[target.name][visit].append(ms)
+                            if visit == "cold":
+                                settle(context, server, target.calculator)
+                except Exception as error:  # noqa: BLE001 - one failed run is reported, not fatal
+                    notes[target.name].append(f"run {run}: {type(error).__name__}: {str(error)[:200]}")
+            log(f"  run {run + 1}/{runs} {target.name:<22} cold {_last(found, target, 'cold')} "
+                f"warm {_last(found, target, 'warm')}")
+    return {
+        "pages": {name: {visit: Stats.of(v).as_dict() for visit, v in visits.items()}
+                  for name, visits in found.items()},
+        "raw": found,
+        "notes": {k: v for k, v in notes.items() if v},
+        "problems": watch.problems(),
+    }
+
+
+def _last(found: dict[str, dict[str, list[float]]], target: Target, visit: str) -> str:
+    values = found[target.name][visit]
+    return f"{values[-1]:7.0f} ms" if values else "   failed"
+
+
+RECALC_JS = """async ({ mode, n }) => {
+  const root = document.getElementById("calc");
+  const input = document.getElementById("calc-f-outstanding");
+  const form = input.form;
+  const latencies = [];
+  let wrong = 0;
+  const answered = (previous) => new Promise((resolve) => {
+    const check = () => {
+      if (root.dataset.settled === "true" && Number(root.dataset.answered) > previous) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  for (let i = 0; i < n; i++) {
+    const amount = 20000 + (mode === "input" ? 0 : 5000) + i + 1;
+    const done = answered(Number(root.dataset.answered || 0));
+    input.value = String(amount);
+    const t0 = performance.now();
+    if (mode === "input") input.dispatchEvent(new Event("input", { bubbles: true }));
+    else form.requestSubmit();
+    latencies.push((await done) - t0);
+    const dd = root.querySelector('[data-figure="payout"] dd');
+    if (!dd || dd.dataset.value !== (amount * 0.9).toFixed(2)) wrong++;
+  }
+  return { latencies, wrong };
+}"""
+
+
+def ready_calculator(playwright: Any, server: Server, path: str, watch: Watch) -> tuple[Profile, Any, Any]:
+    """A calculator page with its engine loaded and its first result shown (caller closes)."""
+    profile = Profile(playwright, watch)
+    manager = profile.context(first_result_script(CALC_SIGNAL))
+    context = manager.__enter__()
+    time_to_first_result(context, server.url + path)
+    page = page_for(context)
+    page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=30_000)
+    return profile, manager, page
+
+
+def recalculation(playwright: Any, server: Server, edits: int = 200) -> dict[str, Any]:
+    """Input event -> new payout on screen, on the payout page, measured inside the page."""
+    watch = Watch()
+    profile, manager, page = ready_calculator(playwright, server, "calculators/payout/", watch)
+    try:
+        out: dict[str, Any] = {}
+        for mode in ("input", "submit"):
+            result = page.evaluate(RECALC_JS, {"mode": mode, "n": edits})
+            values = result["latencies"]
+            out[mode] = {"p50": round(percentile(values, 50), 1), "p95": round(percentile(values, 95), 1),
+                         "max": round(max(values), 1), "n": len(values), "wrong_results": result["wrong"]}
+        return {**out, "problems": watch.problems()}
+    finally:
+        manager.__exit__(None, None, None)
+        profile.remove()
+
+
+def experiences_csv(count: int, as_of: date = date(2025, 12, 31), seed: int = 5) -> bytes:
+    """``count`` payment experiences paid within the 12 months before ``as_of``, as the import reads them."""
+    rng = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["amount", "payment_term_days", "invoice_date", "paid_date"])
+    start = as_of - timedelta(days=330)
+    for _ in range(count):
+        term = rng.choice((30, 45, 60, 90))
+        invoiced = start + timedelta(days=rng.randrange(0, 200))
+        paid = min(invoiced + timedelta(days=rng.randrange(0, term + 90)), as_of)
+        writer.writerow([f"{rng.randrange(100, 500_000) / 100:.2f}", term, invoiced.isoformat(), paid.isoformat()])
+    return out.getvalue().encode()
+
+
+IMPORT_WATCH_JS = """() => {
+  const root = document.getElementById("calc");
+  const state = (window.__import = { t0: undefined, t1: undefined });
+  document.addEventListener("change", (event) => {
+    if (event.target && event.target.id === "calc-import") { state.t0 = performance.now(); state.t1 = undefined; }
+  }, { capture: true });
+  new MutationObserver(() => {
+    if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
+        && root.dataset.settled === "true") state.t1 = performance.now();
+  }).observe(root, { attributes: true });
+}"""
+
+
+def import_experiences(playwright: Any, server: Server, count: int = 10_000, runs: int = 5) -> dict[str, Any]:
+    """Choose a CSV of ``count`` experiences in the self-assessment page's import; time to the new limit."""
+    watch = Watch()
+    data = experiences_csv(count)
+    profile, manager, page = ready_calculator(playwright, server, "calculators/self-assessment-limit/", watch)
+    times: list[float] = []
+    page_says: list[float] = []
+    notes: list[str] = []
+    try:
+        page.evaluate(IMPORT_WATCH_JS)
+        for run in range(runs):
+            page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
+            page.set_input_files("#calc-import", files=[{"name": f"experiences-{count}.csv", "mimeType": "text/csv",
+                                                        "buffer": data}])
+            page.wait_for_function("() => window.__import.t1 !== undefined", timeout=120_000, polling=50)
+            t = page.evaluate("() => window.__import.t1 - window.__import.t0")
+            state = page_state(page.context)
+            if state.get("outcome") != "result":
+                notes.append(f"run {run}: outcome {state.get('outcome')}")
+            times.append(float(t))
+            page_says.append(float(state.get("importMs", "nan")))
+        limit = page.evaluate("""() => { const dd = document.querySelector('[data-figure="limit"] dd');
+                                        return dd ? dd.dataset.value : null; }""")
+        return {"count": count, "csv_bytes": len(data), "first": round(times[0], 1),
+                "stats": Stats.of(times).as_dict(), "page_import_ms": Stats.of(page_says).as_dict(),
+                "limit": limit, "notes": notes, "problems": watch.problems()}
+    finally:
+        manager.__exit__(None, None, None)
+        profile.remove()
+
+
+def transfer(playwright: Any, server: Server, path: str, calculator: bool) -> dict[str, Any]:
+    """Bytes the server sent (headers included) for one page, cold then warm, and which were the engine's."""
+    watch = Watch()
+    out: dict[str, Any] = {}
+    with Profile(playwright, watch) as profile:
+        for visit in ("cold", "warm"):
+            mark = server.mark()
+            with profile.context(first_result_script(CALC_SIGNAL) if calculator else None) as context:
+                page = page_for(context)
+                if calculator:
+                    time_to_first_result(context, server.url + path)
+                else:
+                    page.goto(server.url + path, wait_until="load")
+                settle(context, server, calculator, min_ms=1500)
+            hits = server.hits(mark)
+            engine = [h for h in hits if is_engine(h)]
+            out[visit] = {
+                "bytes": sum(h.bytes_sent for h in hits),
+                "requests": len(hits),
+                "engine_bytes": sum(h.bytes_sent for h in engine),
+                "engine_requests": [h.uri for h in engine],
+                "statuses": {str(s): sum(1 for h in hits if h.status == s) for s in sorted({h.status for h in hits})},
+                "encodings": sorted({h.encoding for h in hits if h.encoding}),
+                "largest": sorted(((h.bytes_sent, h.uri, h.encoding or "identity") for h in hits), reverse=True)[:5],
+            }
+    out["problems"] = watch.problems()
+    return out
+
+
+def build_time(root: Path = ROOT) -> dict[str, Any]:
+    """``python build.py`` once, fresh: a copy of the project without site/ and build/, with the same .cache.
+
+    A copy, so the site being served (and teammates' work) is left alone; ``.cache`` (the npm tarball
+    and the extracted runtime) is hard-linked in, so no download is timed, as in a developer's rebuild.
+    """
+    work = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    try:
+        skip = {".git", ".venv", "site", "build", "dist", ".cache", ".pytest_cache", ".ruff_cache", "node_modules",
+                ".hypothesis", "test-results"}
+        for item in root.iterdir():
+            if item.name in skip or item.name.endswith(".egg-info"):
+                continue
+            dest = work / item.name
+            if item.is_dir():
+                shutil.copytree(item, dest, ignore=shutil.ignore_patterns("__pycache__", "results"))
+            else:
+                shutil.copy2(item, dest)
+        cache = root / ".cache"
+        if cache.exists():
+            shutil.copytree(cache, work / ".cache", copy_function=os.link)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "build.py"], cwd=work, capture_output=True, text=True, env=env,
+                              check=False)
+        seconds = time.monotonic() - started
+        return {"seconds": round(seconds, 1), "ok": done.returncode == 0, "cache_kept": cache.exists(),
+                "output": (done.stdout + done.stderr).strip().splitlines()[-4:]}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,187 @@
+"""The real site, built once: pages, links, loads, languages, search, engine files, disclaimer."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calculators.messages import format_date
+from calculators.rules import LAST_CHECKED
+from site_build import check
+from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, RUNTIME_FILES
+from site_build.strings import STRINGS
+
+NAV_ORDER = ["index.md", "credit-insurance.md", "prevention.md", "non-payment.md", "payout.md", "deadlines.md",
+             "cost.md", "drawbacks.md", "business-relations.md", "self-assessment.md", "small-business-product.md",
+             "calculators/index.md", "calculators/self-assessment-limit.md", "calculators/payout.md",
+             "calculators/eligibility.md", "calculators/claim-timeline.md", "glossary.md", "wording.md"]
+
+
+def pages_of(built: Any) -> list[str]:
+    return list(built.report.sources.all_pages)
+
+
+def html(built: Any, page: str, lang: str) -> str:
+    return (built.site / check.output_of(page, lang)).read_text(encoding="utf-8")
+
+
+def test_build_takes_less_than_a_minute(real_site: Any) -> None:
+    assert real_site.seconds < 60, real_site.report.timings
+
+
+def test_every_page_exists_in_every_language(real_site: Any) -> None:
+    assert pages_of(real_site)
+    assert not check.check_pages(real_site.site, pages_of(real_site))
+    for lang in LANGUAGES:
+        assert real_site.report.sources.pages[lang] == real_site.report.sources.pages[DEFAULT_LANGUAGE]
+
+
+def test_no_page_links_to_a_missing_page_or_anchor(real_site: Any) -> None:
+    assert check.check_links(check.Site(real_site.site)) == []
+
+
+def test_nothing_is_loaded_from_outside_the_site(real_site: Any) -> None:
+    assert check.check_loads(check.Site(real_site.site)) == []
+    for path in real_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+
+
+def test_runtime_and_wheel_are_under_their_relative_urls(real_site: Any) -> None:
+    engine = {"runtime": "pyodide/", "wheel": f"pyodide/{real_site.report.wheel.name}",
+              "pyodide_version": PYODIDE_VERSION}
+    assert check.check_engine(real_site.site, engine) == []
+    assert sorted(p.name for p in (real_site.site / "pyodide").iterdir()) == sorted(
+        [*RUNTIME_FILES, real_site.report.wheel.name])
+    assert re.fullmatch(r"calculators-[\w.]+-py3-none-any\.whl", real_site.report.wheel.name)
+
+
+def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
+    engine = real_site.report.engine
+    assert engine == {"runtime": "pyodide/", "wheel": f"pyodide/{real_site.report.wheel.name}",
+                      "pyodide_version": PYODIDE_VERSION}
+    assert (real_site.site / engine["wheel"]).is_file()
+    lock = json.loads((real_site.site / engine["runtime"] / "pyodide-lock.json").read_text())
+    assert lock["packages"]["calculators"]["file_name"] == real_site.report.wheel.name
+
+
+def test_guide_pages_load_no_engine_byte(real_site: Any) -> None:
+    calculators = check.calculator_pages(real_site.paths.rendered)
+    site = check.Site(real_site.site)
+    assert check.check_guides_load_no_engine(site, real_site.report.sources.pages, calculators) == []
+    guides = [p for p in pages_of(real_site) if not p.startswith("calculators/")]
+    for page in guides:
+        assert "pyodide" not in html(real_site, page, "en").lower(), page
+
+
+def test_language_switcher_links_are_relative_and_go_to_the_same_page(real_site: Any) -> None:
+    for page in pages_of(real_site):
+        for lang in LANGUAGES:
+            text = html(real_site, page, lang)
+            links = dict((m.group(2), m.group(1)) for m in re.finditer(
+                r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', text))
+            assert set(links) == set(LANGUAGES), (page, lang)
+            here = check.output_of(page, lang)
+            for other, href in links.items():
+                assert not href.startswith(("/", "http")), (page, lang, href)
+                resolved, _ = check.resolve(real_site.site, here, href)
+                assert resolved == real_site.site / check.output_of(page, other), (page, lang, other, href)
+
+
+def test_no_hreflang_head_links_so_material_fetches_no_sitemap(real_site: Any) -> None:
+    for path in real_site.site.rglob("*.html"):
+        assert '<link rel="alternate"' not in path.read_text(encoding="utf-8"), path
+    assert not (real_site.site / "sitemap.xml").exists()  # site_url is unknown: no absolute URLs to list
+
+
+def test_every_page_carries_the_disclaimer_with_the_last_checked_date(real_site: Any) -> None:
+    for page in pages_of(real_site):
+        for lang in LANGUAGES:
+            text = html(real_site, page, lang)
+            note = re.search(r'<aside class="portal-disclaimer".*?</aside>', text, re.DOTALL)
+            assert note, (page, lang)
+            assert format_date(LAST_CHECKED, lang) in note.group(0), (page, lang)
+            assert STRINGS[lang]["disclaimer.label"] in note.group(0), (page, lang)
+
+
+def test_each_language_has_its_own_search_index(real_site: Any) -> None:
+    for lang in LANGUAGES:
+        folder = real_site.site if lang == DEFAULT_LANGUAGE else real_site.site / lang
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        assert "folded" in index["config"]["fields"]
+        assert "'" in index["config"]["separator"] and "’" in index["config"]["separator"]
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert not any(loc.startswith(tuple(f"{other}/" for other in LANGUAGES)) for loc in locations)
+        assert {check.page_url(p) for p in pages_of(real_site)} <= locations
+    fr = (real_site.site / "fr" / "payout" / "index.html").read_text(encoding="utf-8")
+    assert '"base": "../../fr/"' in fr  # the French pages search the French index
+
+
+def test_nav_follows_the_agreed_order_with_translated_titles(real_site: Any) -> None:
+    order = [p for p in NAV_ORDER if p in pages_of(real_site)]
+    for lang in LANGUAGES:
+        text = html(real_site, "index.md", lang)
+        nav = text[text.index("md-nav--primary"):]
+        built_order: list[str] = []
+        for href in re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav):
+            resolved, _ = check.resolve(real_site.site, check.output_of("index.md", lang), href)
+            rel = resolved.relative_to(real_site.site).as_posix()
+            page = next((p for p in order if check.output_of(p, lang) == rel), None)
+            if page and page not in built_order:
+                built_order.append(page)
+        assert built_order == order, lang
+        if any(p.startswith("calculators/") for p in order):
+            assert STRINGS[lang]["nav.calculators"] in nav, lang
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_nav_titles_are_the_pages_h1(real_site: Any) -> None:
+    for lang in LANGUAGES:
+        home = check.output_of("index.md", lang)
+        text = html(real_site, "index.md", lang)
+        nav = text[text.index("md-nav--primary"):]
+        for href, label in re.findall(r'<a href="([^"#]+)" class="md-nav__link[^"]*">(.*?)</a>', nav, re.DOTALL):
+            target, _ = check.resolve(real_site.site, home, href)
+            if target.parent.name == "calculators":
+                continue  # the section's page is labelled with the section title
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", target.read_text(encoding="utf-8"), re.DOTALL)
+            assert h1 and text_of(label) == text_of(h1.group(1)), (lang, href)
+
+
+def test_site_name_and_html_lang_follow_the_language(real_site: Any) -> None:
+    for lang in LANGUAGES:
+        text = html(real_site, "index.md", lang)
+        assert f'<html lang="{lang}"' in text
+        assert STRINGS[lang]["site.name"] in text
+
+
+def test_the_404_page_loads_nothing(real_site: Any) -> None:
+    page = check.parse(real_site.site / "404.html")
+    assert page.loads == [] and page.links == []
+    text = (real_site.site / "404.html").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        assert STRINGS[lang]["notfound.title"] in text
+
+
+@pytest.mark.parametrize("asset", ["assets/site/portal.css"])
+def test_shared_assets_are_copied_once(real_site: Any, asset: str) -> None:
+    assert (real_site.site / asset).is_file()
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE:
+            assert not (real_site.site / lang / "assets").exists()
+
+
+def test_docs_root_goes_to_the_site_root(real_site: Any) -> None:
+    root = Path(real_site.paths.docs) / "root"
+    for path in root.rglob("*") if root.is_dir() else []:
+        if path.is_file():
+            assert (real_site.site / path.relative_to(root)).read_bytes() == path.read_bytes()

@@ -1,0 +1,72 @@
+"""The calculator pages' UI strings (docs/assets/calc/strings.json): one table per locale, complete and in use.
+
+No browser needed: these read the files the pages load.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+
+from conftest import ROOT
+
+from calculators import payout, self_assessment_limit
+
+CALC = ROOT / "docs" / "assets" / "calc"
+STRINGS: dict[str, dict[str, str]] = json.loads((CALC / "strings.json").read_text(encoding="utf-8"))
+SOURCES = {path.name: path.read_text(encoding="utf-8") for path in CALC.glob("*.js")}
+
+#: Keys built at run time from a prefix and a code; every code the pages can meet.
+DYNAMIC = {
+    "payout.slice.": ["insurer_pays", "own_risk", "above_max", "below_threshold", "above_limit", "vat"],
+    "reason.": ["counted", *self_assessment_limit.REASONS],
+    "self.summary.": ["payment_experiences", "credit_report", "none"],
+    "self.source.": ["payment_experiences", "credit_report", "none"],
+    "self.report.": ["used", "too_old"],
+    "eligibility.mark.": ["ok", "fail"],
+    "timeline.segment.": ["term", "handling", "payout"],
+    "table.col.": ["amount", "payment_term_days", "invoice_date", "paid_date", "due_date", "days_late", "status",
+                   "actions"],
+    "eligibility.verdict.": ["yes", "no"],
+    "figure.": ["payout", "unpaid_balance", "vat_excluded", "effective_limit", "insured_part", "own_risk",
+                "uninsured_part", "above_max", "limit", "limit_source", "counted", "experiences_total",
+                "experiences_limit", "credit_report_status", "credit_report_limit", "oldest_paid_date", "as_of"],
+    "field.": [],  # the field names are read from the .field("name", ...) calls below
+}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_exists_in_every_locale_with_the_same_placeholders() -> None:
+    assert sorted(STRINGS) == ["en", "fr", "nl"]
+    keys = set(STRINGS["en"])
+    for lang, table in STRINGS.items():
+        assert set(table) == keys, (lang, sorted(set(table) ^ keys))
+        for key, text in table.items():
+            assert text.strip(), (lang, key)
+            assert placeholders(text) == placeholders(STRINGS["en"][key]), (lang, key)
+
+
+def test_every_key_the_pages_use_exists() -> None:
+    used = set()
+    for source in SOURCES.values():
+        used |= set(re.findall(r"\bt\(\s*\"([\w.]+)\"", source))
+        used |= {k for k in re.findall(r"\"([a-z_]+\.[\w.]+)\"", source) if k in STRINGS["en"]}  # t(a ? "x" : "y")
+        used |= {f"field.{name}" for name in re.findall(r"\.(?:field|yesNo|radios|select)\(\s*\"(\w+)\"", source)}
+        for prefix in re.findall(r"\bt\(\s*`([\w.]+)\$\{", source):
+            assert prefix in DYNAMIC, f"a key built from {prefix!r}: list its codes in DYNAMIC"
+    used |= {prefix + code for prefix, codes in DYNAMIC.items() for code in codes}
+    used |= {f"field.{name}" for name in ("is_entrepreneur", "customers_are_businesses", "sells_on_account",
+                                          "has_unpaid_invoices", "has_credit_insurance")}
+    missing = sorted(key for key in used if key not in STRINGS["en"])
+    assert missing == []
+    unused = sorted(key for key in STRINGS["en"] if key not in used)
+    assert unused == [], "strings no page uses: remove them"
+
+
+def test_every_payout_product_and_slice_has_a_label() -> None:
+    for product in payout.PRODUCTS:
+        assert f"payout.product.{product}" in STRINGS["en"]
