@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,49 +52,40 @@ def check_sources(sources: Sources) -> None:
                          "{# figure-ok: why #} on its line", [str(f) for f in findings])
 
 
-def build(paths: Paths | None = None, *, source_checks: bool = True) -> Report:
+def engine_config(wheel: Path) -> dict[str, str]:
+    """``extra.engine`` for the calculator template: the runtime and the wheel, relative to the site root."""
+    return {"runtime": ENGINE_DIR, "wheel": f"{ENGINE_DIR}{wheel.name}", "pyodide_version": PYODIDE_VERSION}
+
+
+def build(paths: Paths | None = None) -> Report:
     """Build ``paths.docs`` into ``paths.site`` (the project's docs/ into site/ by default)."""
     paths = paths or Paths()
     timings: dict[str, float] = {}
 
-    def step(name: str, started: float) -> None:
+    @contextmanager
+    def step(name: str) -> Iterator[None]:
+        started = time.monotonic()
+        yield
         timings[name] = time.monotonic() - started
 
-    t = time.monotonic()
-    sources = load(paths.docs)
-    step("load", t)
-
-    t = time.monotonic()
-    if source_checks:
+    with step("load"):
+        sources = load(paths.docs)
+    with step("check_sources"):
         check_sources(sources)
-    step("check_sources", t)
-
-    t = time.monotonic()
-    render(sources, paths.rendered)
-    step("render", t)
-
-    t = time.monotonic()
-    runtime = fetch_runtime(paths.cache)
-    step("runtime", t)
-
-    t = time.monotonic()
-    wheel = build_wheel(paths.project, paths.work)
-    step("wheel", t)
-
-    t = time.monotonic()
-    engine = {"runtime": ENGINE_DIR, "wheel": f"{ENGINE_DIR}{wheel.name}", "pyodide_version": PYODIDE_VERSION}
-    config, not_written = mkdocs_config(paths, sources.all_pages, engine)
-    run_mkdocs(config)
-    step("mkdocs", t)
-
-    t = time.monotonic()
-    finish(paths.docs, paths.site, runtime, wheel, config.site_url)
-    step("finish", t)
-
-    t = time.monotonic()
-    check(paths.site, paths.rendered, sources.pages, engine, config)
-    step("check", t)
-
+    with step("render"):
+        render(sources, paths.rendered)
+    with step("runtime"):
+        runtime = fetch_runtime(paths.cache)
+    with step("wheel"):
+        wheel = build_wheel(paths.project, paths.work)
+    with step("mkdocs"):
+        engine = engine_config(wheel)
+        config, not_written = mkdocs_config(paths, sources.all_pages, engine)
+        run_mkdocs(config)
+    with step("finish"):
+        finish(paths.docs, paths.site, runtime, wheel, config.site_url)
+    with step("check"):
+        check(paths.site, paths.rendered, sources.pages, engine, config)
     return Report(sources, wheel, engine, not_written, timings)
 
 

@@ -169,7 +169,8 @@ class NginxServer(Server):
         self.brotli = BROTLI_STATIC.exists()
         base = self.base
         types = "\n".join(f"        {t} {ext};" for ext, t in TYPES.items())
-        versioned = "\n".join(f'        "~^{re.escape(base)}{p.lstrip("^")}" "{IMMUTABLE}";' for p in VERSIONED)
+        versioned = "\n".join(
+            f'        "~{"^" + re.escape(base) + p[1:] if p.startswith("^") else p}" "{IMMUTABLE}";' for p in VERSIONED)
         extras = "\n".join(
             f"        location {base}{name}/ {{ alias {path}/; }}" for name, path in self.extra.items())
         t = self.tmp

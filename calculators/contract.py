@@ -98,14 +98,18 @@ class Reader:
         if raw is None:
             raw = MISSING  # null means "not given", as in a cleared form field
         if raw is MISSING and required:
-            self.errors.add(self.path(name), "required")
+            self.fail(name, "required")
         return raw
+
+    def fail(self, name: str, code: str, /, **params: Any) -> None:
+        """Record the error ``code`` for the field ``name``."""
+        self.errors.add(self.path(name), code, **params)
 
     def finish(self, allowed_extra: tuple[str, ...] = ()) -> None:
         """Report every field that no one asked for (a typo is an error)."""
         for name in self.obj:
             if name not in self.seen and name not in allowed_extra:
-                self.errors.add(self.path(name), "unknown_field", name=str(name)[:80])
+                self.fail(name, "unknown_field", name=str(name)[:80])
 
     # -- typed fields -------------------------------------------------------
 
@@ -117,17 +121,16 @@ class Reader:
         number = self._decimal(name, raw)
         if number is None:
             return None
-        path = self.path(name)
         if number < 0:
-            self.errors.add(path, "negative")
+            self.fail(name, "negative")
             return None
         if number > maximum:
-            self.errors.add(path, "too_large", maximum=_plain(maximum))
+            self.fail(name, "too_large", maximum=_plain(maximum))
             return None
         exponent = number.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places and number != number.quantize(
                 Decimal(1).scaleb(-places, context=_CONTEXT), context=_CONTEXT):
-            self.errors.add(path, "too_many_decimals", places=places)
+            self.fail(name, "too_many_decimals", places=places)
             return None
         return number.copy_abs()  # -0 is zero, not "-0.00"
 
@@ -139,7 +142,6 @@ class Reader:
         raw = self._get(name, required)
         if raw is MISSING:
             return default
-        path = self.path(name)
         value: int | None = None
         if isinstance(raw, bool):
             value = None
@@ -154,13 +156,13 @@ class Reader:
             else:
                 value = int(text)
         if value is None:
-            self.errors.add(path, "invalid_integer")
+            self.fail(name, "invalid_integer")
             return None
         if value < 0:
-            self.errors.add(path, "negative")
+            self.fail(name, "negative")
             return None
         if value > maximum:
-            self.errors.add(path, "too_large", maximum=str(maximum))
+            self.fail(name, "too_large", maximum=str(maximum))
             return None
         return value
 
@@ -169,7 +171,7 @@ class Reader:
         if raw is MISSING:
             return default
         if not isinstance(raw, bool):
-            self.errors.add(self.path(name), "invalid_boolean")
+            self.fail(name, "invalid_boolean")
             return None
         return raw
 
@@ -185,10 +187,9 @@ class Reader:
             else:
                 if MIN_YEAR <= day.year <= MAX_YEAR:
                     return day
-                self.errors.add(self.path(name), "date_out_of_range",
-                                first=str(MIN_YEAR), last=str(MAX_YEAR))
+                self.fail(name, "date_out_of_range", first=str(MIN_YEAR), last=str(MAX_YEAR))
                 return None
-        self.errors.add(self.path(name), "invalid_date")
+        self.fail(name, "invalid_date")
         return None
 
     def choice(self, name: str, choices: tuple[str, ...], *, default: str) -> str | None:
@@ -197,7 +198,7 @@ class Reader:
             return default
         if isinstance(raw, str) and raw in choices:
             return raw
-        self.errors.add(self.path(name), "invalid_choice", choices=", ".join(choices))
+        self.fail(name, "invalid_choice", choices=", ".join(choices))
         return None
 
     def country(self, name: str) -> str | None:
@@ -206,7 +207,7 @@ class Reader:
             return None
         if isinstance(raw, str) and _COUNTRY_RE.match(raw.strip()):
             return raw.strip().upper()
-        self.errors.add(self.path(name), "invalid_country")
+        self.fail(name, "invalid_country")
         return None
 
     def objects(self, name: str, *, max_items: int = MAX_LIST_ITEMS) -> list[tuple[str, dict[str, Any]]] | None:
@@ -231,33 +232,32 @@ class Reader:
         return items
 
     def _decimal(self, name: str, raw: Any) -> Decimal | None:
-        path = self.path(name)
         if isinstance(raw, bool):
-            self.errors.add(path, "invalid_number")
+            self.fail(name, "invalid_number")
             return None
         if isinstance(raw, int):
             # Clamped: the caller reports "negative" or "too large" on a number of manageable size.
             return Decimal(max(min(raw, _BIG), -_BIG))
         if isinstance(raw, float):
             # A float has already lost the digits the user typed: refuse it.
-            self.errors.add(path, "float_not_allowed")
+            self.fail(name, "float_not_allowed")
             return None
         if isinstance(raw, Decimal):
             number = raw
         elif isinstance(raw, str):
             text = raw.strip()
             if text.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
-                self.errors.add(path, "not_finite")
+                self.fail(name, "not_finite")
                 return None
             if len(text) > _MAX_NUMBER_TEXT or not _AMOUNT_RE.match(text):
-                self.errors.add(path, "invalid_number")
+                self.fail(name, "invalid_number")
                 return None
             number = Decimal(text)
         else:
-            self.errors.add(path, "invalid_number")
+            self.fail(name, "invalid_number")
             return None
         if not number.is_finite():
-            self.errors.add(path, "not_finite")
+            self.fail(name, "not_finite")
             return None
         return number
 

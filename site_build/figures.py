@@ -76,6 +76,9 @@ def figures(
     units = {"eur": ("amount", "money"), "pct": ("pct", "pct"), "days": ("days", ""), "months": ("months", ""),
              "countries": ("countries", "countries")}
     for key, rule in rules.items():
+        if rule.unit not in units:
+            raise ValueError(f"rule {key}: the figure scan does not know the unit {rule.unit!r}; teach it how "
+                             "such a figure is written (site_build/figures.py)")
         kind, filter_name = units[rule.unit]
         value = tuple(rule.value) if kind == "countries" else Decimal(rule.value)
         pipe = f" | {filter_name}" if filter_name else ""

@@ -7,15 +7,13 @@ hooks run in each of those builds and, for the language being built:
   from ``site_build.strings``, so no translated string lives in ``mkdocs.yml``;
 - keep the language switcher's links relative (``nl/`` rather than ``/nl/``), so
   the site works from any sub-path;
-- keep shared assets (``docs/assets/``) in one place, ``site/assets/``, instead of a
-  copy under every language folder;
 - expose the disclaimer and its last-checked date to the theme override.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -58,18 +56,6 @@ def on_config(config: Any) -> Any:
         for language in languages
     ]
     return config
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has placed the files of this language
-def on_files(files: Any, config: Any) -> Any:
-    lang = current_language(config)
-    for file in files:
-        shared = getattr(file, "localization", "theme") is None and not file.is_documentation_page()
-        if shared and PurePosixPath(file.dest_uri).parts[0] == lang:
-            file.dest_path = PurePosixPath(*PurePosixPath(file.dest_uri).parts[1:]).as_posix()
-            file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
-            file.url = file._get_url(config.use_directory_urls)
-    return files
 
 
 @event_priority(-110)  # after mkdocs-static-i18n's own nav translations

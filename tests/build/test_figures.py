@@ -77,3 +77,11 @@ def test_figures_in_json_data_are_found_with_their_path() -> None:
     (finding,) = figures.scan_data(data, "docs/data/glossary.json", WANTED)
     assert finding.path == "docs/data/glossary.json.terms[0].fr.definition"
     assert finding.text == "10 %" or finding.text == "10\u00a0%" or "10" in finding.text
+
+
+def test_a_rule_with_an_unknown_unit_is_not_silently_skipped() -> None:
+    from dataclasses import replace
+
+    odd = {"x": replace(rules.RULES["coverage_pct"], unit="hours")}
+    with pytest.raises(ValueError, match="unit 'hours'"):
+        figures.figures(odd, rules.own_risk_pct(), {}, rules.LAST_CHECKED)

@@ -291,4 +291,5 @@ def test_ten_thousand_experiences_are_assessed_quickly() -> None:
     assert result["counted_count"] == 2500
     assert result["limit"] == "15000.00"
     assert len(result["explanation"]) < 120
-    assert elapsed < 1.0, f"{elapsed:.3f} s for 10,000 experiences"  # about 0.07 s in CPython 3.11
+    # About 0.07 s in CPython 3.11; the bound leaves room for a busy machine, not for quadratic work.
+    assert elapsed < 2.0, f"{elapsed:.3f} s for 10,000 experiences"

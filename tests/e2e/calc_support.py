@@ -98,10 +98,19 @@ def open_calculator(page: Any, url: str, timeout: float = 60_000) -> None:
 
 def settle(page: Any, timeout: float = 30_000) -> None:
     """Wait until the page shows the answer to its latest input."""
-    page.wait_for_function(
-        "() => { const c = document.querySelector('#calc');"
-        " return c && c.dataset.settled === 'true' && c.dataset.answered === c.dataset.requested; }",
-        timeout=timeout)
+    wait(page, "c.dataset.settled === 'true' && c.dataset.answered === c.dataset.requested", timeout)
+
+
+def wait(page: Any, condition: str, timeout: float = 30_000) -> None:
+    """Wait until ``condition`` holds for ``c``, the calculator's element; say where the page stands if not."""
+    try:
+        page.wait_for_function(f"() => {{ const c = document.querySelector('#calc'); return c && ({condition}); }}",
+                               timeout=timeout)
+    except Exception as error:  # a timeout: report the page's state, not just the wait
+        state = page.evaluate("() => { const c = document.querySelector('#calc');"
+                              " return c ? {data: {...c.dataset, config: undefined},"
+                              " status: c.querySelector('.calc-status')?.textContent} : null; }")
+        raise AssertionError(f"waited {timeout / 1000:.0f} s for {condition}; page state: {state}") from error
 
 
 def fill(page: Any, name: str, text: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from calc_support import cli, figures, open_calculator, page_url, settle, typed_amount
+from calc_support import cli, figures, open_calculator, page_url, settle, typed_amount, wait
 from conftest import ROOT, Guard, StaticServer, guard_context
 
 STRINGS = json.loads((ROOT / "docs" / "assets" / "calc" / "strings.json").read_text(encoding="utf-8"))
@@ -30,7 +30,7 @@ def test_a_calculator_reloads_and_computes_with_the_server_stopped(
         page = context.new_page()
         url = page_url(own_server.url, "fr", "payout")
         open_calculator(page, url)
-        page.wait_for_function("() => document.querySelector('#calc').dataset.offline === 'ready'", timeout=60_000)
+        wait(page, "c.dataset.offline === 'ready'", 60_000)
         caches = page.evaluate("caches.keys()")
         version = page.get_attribute("#calc", "data-engine-version")
         assert f"portal-engine-{version}" in caches

@@ -362,7 +362,8 @@ class Calculator {
         continue;
       }
       if (target.error) {
-        const text = target.error.textContent ? `${target.error.textContent} ${error.message}` : error.message;
+        const message = this.readable(error.message);
+        const text = target.error.textContent ? `${target.error.textContent} ${message}` : message;
         target.error.textContent = text;
         target.error.hidden = false;
         for (const input of target.inputs) input.setAttribute("aria-invalid", "true");
@@ -374,7 +375,7 @@ class Calculator {
     }
     const items = listed.slice(0, 20).map(({ error, target }) => h("li", {},
       h("button", { type: "button", class: "calc-link", onclick: () => this.reveal(target) },
-        target.label || error.field), `: ${error.message}`));
+        target.label || error.field), `: ${this.readable(error.message)}`));
     if (listed.length > 20) items.push(h("li", {}, this.t("errors.more", { count: listed.length - 20 })));
     for (const error of unplaced) items.push(h("li", {}, error.field ? `${error.field}: ${error.message}` : error.message));
     this.errorSummary.append(h("p", { class: "calc-error-title" }, this.t("errors.title", { count: errors.length })),
@@ -382,6 +383,11 @@ class Calculator {
     this.errorSummary.hidden = false;
     this.summary.textContent = this.t("errors.summary", { count: errors.length });
     if (this.module.afterErrors) this.module.afterErrors(this, errors, request);
+  }
+
+  /** An engine message with any field name in it (e.g. "together with credit_report_date") shown as its label. */
+  readable(message) {
+    return message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (name) => (this.fields.has(name) ? this.t("field.quoted", { label: this.label(name) }) : name));
   }
 
   reveal(target) {
@@ -460,14 +466,35 @@ class Calculator {
           const url = entry.name.split("#")[0];
           if (url.startsWith(root.href)) urls.add(url);
         }
-        const search = new URL("search/search_index.json", root).href;
-        urls.add(search);
+        for (const url of searchFiles(root, this.lang)) urls.add(url);
         const channel = new MessageChannel();
         channel.port1.onmessage = (event) => { this.root.dataset.offline = event.data.ok ? "ready" : "partial"; };
         registration.active.postMessage({ type: "keep", urls: [...urls] }, [channel.port2]);
       })
       .catch((error) => { this.root.dataset.offline = `unavailable: ${error}`; });
   }
+}
+
+/**
+ * What the theme's search loads in its own worker (invisible to this page's resource timing): the
+ * worker, the index of the page's language and lunr's language files. Kept so search does not fail offline.
+ */
+function searchFiles(root, lang) {
+  const element = document.getElementById("__config");
+  let config = {};
+  try {
+    config = JSON.parse(element ? element.textContent : "{}");
+  } catch {
+    return [];
+  }
+  const files = [];
+  if (config.search) files.push(new URL(config.search, location.href).href);
+  const base = new URL(config.base || root.href, location.href);
+  files.push(new URL("search/search_index.json", base).href);
+  for (const name of ["lunr.stemmer.support.min.js", `lunr.${lang}.min.js`, "lunr.multi.min.js"]) {
+    files.push(new URL(`assets/javascripts/lunr/min/${name}`, root).href);
+  }
+  return files;
 }
 
 function readConfig(root) {
