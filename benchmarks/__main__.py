@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
-    parser.add_argument("--base", default="/portal/", help="URL path the site is served under (a sub-path, as deployed)")
+    parser.add_argument("--base", default="/portal/", help="URL path of the site (a sub-path, as deployed)")
     parser.add_argument("--site", type=Path, default=SITE)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                     try:
                         results["import"] = scenarios.import_experiences(playwright, server, args.rows)
                         notes += [f"import: {n}" for n in results["import"]["notes"]]
-                    except Exception as error:  # noqa: BLE001 - reported in the table's notes
+                    except Exception as error:  # reported in the table's notes
                         notes.append(f"import failed: {type(error).__name__}: {str(error)[:300]}")
                 if "transfer" in parts:
                     print("bytes: a guide page and a calculator page, cold and warm")

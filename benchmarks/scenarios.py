@@ -64,7 +64,7 @@ def settle(context: Any, server: Server, calculator: bool, min_ms: float = 2000)
         try:
             page.wait_for_function('() => { const el = document.getElementById("calc");'
                                    ' return !el || !!el.dataset.offline; }', timeout=20_000, polling=100)
-        except Exception:  # noqa: BLE001 - no service worker (insecure context...): nothing to wait for
+        except Exception:  # no service worker (insecure context...): nothing to wait for
             pass
     server.wait_quiet(quiet=1.0, timeout=20)
     left = min_ms / 1000 - (time.monotonic() - started)
@@ -101,7 +101,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
                             found[target.name][visit].append(ms)
                             if visit == "cold":
                                 settle(context, server, target.calculator)
-                except Exception as error:  # noqa: BLE001 - one failed run is reported, not fatal
+                except Exception as error:  # one failed run is reported, not fatal
                     notes[target.name].append(f"run {run}: {type(error).__name__}: {str(error)[:200]}")
             log(f"  run {run + 1}/{runs} {target.name:<22} cold {_last(found, target, 'cold')} "
                 f"warm {_last(found, target, 'warm')}")
