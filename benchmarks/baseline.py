@@ -30,6 +30,8 @@ PAGE = """<!doctype html>
 const worker = new Worker(new URL(%(worker)s, import.meta.url), { type: "module" });
 worker.onmessage = (event) => {
   const out = document.getElementById("result");
+  window.__benchWorker = event.data;  // the worker's own marks, for the experiments
+  if (event.data.saved !== undefined) { out.dataset.saved = String(event.data.saved); return; }
   if (event.data.error) { out.textContent = event.data.error; out.dataset.state = "error"; return; }
   out.textContent = event.data.result;
   out.dataset.state = "ready";

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import messages
-from .money import cents
+from .messages import NBSP
+from .money import CONTEXT, cents
 
 
 class Explanation:
@@ -27,6 +28,13 @@ class Explanation:
 
     def money(self, amount: Decimal) -> str:
         return messages.format_money(cents(amount), self.lang)
+
+    def money_exact(self, amount: Decimal) -> str:
+        """An intermediate amount: in cents when it is whole cents, else to four decimals with a ≈."""
+        if amount == cents(amount):
+            return self.money(amount)
+        four = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP, context=CONTEXT)
+        return "≈" + NBSP + messages.format_money(four, self.lang, 4)
 
     def pct(self, value: Decimal) -> str:
         return messages.format_pct(value, self.lang)

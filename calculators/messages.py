@@ -47,9 +47,9 @@ def format_number(value: Decimal, lang: str, places: int | None = None) -> str:
     return sign + _group(whole, group) + (point + fraction if fraction else "")
 
 
-def format_money(amount: Decimal, lang: str) -> str:
+def format_money(amount: Decimal, lang: str, places: int = 2) -> str:
     """An amount in euro: en ``€14,000.00``, nl ``€ 14.000,00``, fr ``14 000,00 €``."""
-    number = format_number(amount, lang, 2)
+    number = format_number(amount, lang, places)
     if lang == "fr":
         return f"{number}{NBSP}€"
     if lang == "nl":

@@ -94,10 +94,11 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     else:
         # From the unrounded amount excluding VAT: rounding happens once, at the end. The
         # rounded one could be half a cent higher and add a cent to the payout.
-        gross = cents(share(min(exact_net, limit), inputs.coverage_pct))
+        basis = min(exact_net, limit)
+        gross = cents(share(basis, inputs.coverage_pct))
         own_risk = insured - gross
         lost_to_threshold = Decimal(0)
-        explain.step("coverage", insured=explain.money(insured), pct=explain.pct(inputs.coverage_pct),
+        explain.step("coverage", insured=explain.money_exact(basis), pct=explain.pct(inputs.coverage_pct),
                      gross=explain.money(gross), own_risk=explain.money(own_risk),
                      own_pct=explain.pct(Decimal(100) - inputs.coverage_pct))
     payout = gross if max_payout is None else min(gross, max_payout)

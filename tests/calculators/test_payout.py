@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from engine_support import codes, money, ok
 
+import calculators
+
 NAME = "payout"
 
 
@@ -177,3 +179,11 @@ def test_recovering_more_than_was_outstanding_is_refused() -> None:
 def test_unknown_product_is_refused() -> None:
     assert codes(NAME, {"credit_limit": "1", "outstanding": "1", "product": "mkbZeker"}) == {
         "product": "invalid_choice"}
+
+
+def test_vat_explanation_shows_the_unrounded_basis_the_payout_is_computed_from():
+    result = calculators.run("payout", {"credit_limit": "25000", "outstanding": "500.03", "vat_rate_pct": "21"})
+    coverage = next(step["text"] for step in result["explanation"] if step["code"] == "coverage")
+    # 500.03 / 1.21 = 413.2479...; 90% of it is 371.92 (90% of the rounded 413.25 would be 371.93)
+    assert result["payout"] == "371.92"
+    assert "≈\u00a0€413.2479" in coverage and "€371.92" in coverage
