@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,10 +37,12 @@ def runtime_folder(site: Path) -> Path:
 
 
 def pyodide_version(folder: Path) -> str:
+    """The runtime's version, as pyodide.mjs states it (the lock file's info has only the Python version)."""
     try:
-        return str(json.loads((folder / "pyodide-lock.json").read_text())["info"]["version"])
-    except (OSError, KeyError, ValueError):
-        return "?"
+        found = re.search(r'var \w+="(\d+\.\d+\.\d+[^"]*)"', (folder / "pyodide.mjs").read_text())
+    except OSError:
+        found = None
+    return found.group(1) if found else "unknown"
 
 
 def chromium_version() -> str:

@@ -59,8 +59,14 @@ class Calculator {
       this.schedule.cancel();
       this.compute();
     });
-    this.form.addEventListener("input", (event) => this.edited(event));
-    this.form.addEventListener("change", (event) => this.edited(event));
+    // Text fields report each keystroke as "input"; "change" (on leaving the field) would only repeat it.
+    // Radios and selects fire both; a file choice is the table's business (it recomputes after reading).
+    this.form.addEventListener("input", (event) => {
+      if (event.target.type !== "file") this.edited(event);
+    });
+    this.form.addEventListener("change", (event) => {
+      if (event.target.type !== "text" && event.target.type !== "file") this.edited(event);
+    });
 
     this.status = h("div", { class: "calc-status", role: "status" });
     this.errorSummary = h("div", { class: "calc-error-summary", hidden: true, tabindex: "-1" });
@@ -255,7 +261,6 @@ class Calculator {
   // -- computing --------------------------------------------------------------------------------
 
   edited(event, now = false) {
-    if (event && this.module.ignoreEvent && this.module.ignoreEvent(event)) return;
     this.dirty = true;  // until the debounced compute has sent it, no answer is the answer to this edit
     this.touched = true;  // from now on the address follows the form (the untouched example stays out of it)
     this.root.dataset.settled = "false";
@@ -283,7 +288,8 @@ class Calculator {
     const payload = this.payload();
     if (this.touched) this.writeHashSoon(this.state());
     this.root.dataset.settled = "false";
-    this.requested = this.engine.submit(this.name, payload, this.module.requestInfo ? this.module.requestInfo(this) : {});
+    const info = this.module.requestInfo ? this.module.requestInfo(this) : {};
+    this.requested = this.engine.submit(this.name, payload, info);
     this.root.dataset.requested = String(this.requested);
     this.result.setAttribute("aria-busy", "true");
   }
@@ -377,7 +383,9 @@ class Calculator {
       h("button", { type: "button", class: "calc-link", onclick: () => this.reveal(target) },
         target.label || error.field), `: ${this.readable(error.message)}`));
     if (listed.length > 20) items.push(h("li", {}, this.t("errors.more", { count: listed.length - 20 })));
-    for (const error of unplaced) items.push(h("li", {}, error.field ? `${error.field}: ${error.message}` : error.message));
+    for (const error of unplaced) {
+      items.push(h("li", {}, error.field ? `${error.field}: ${error.message}` : error.message));
+    }
     this.errorSummary.append(h("p", { class: "calc-error-title" }, this.t("errors.title", { count: errors.length })),
       h("ul", {}, items));
     this.errorSummary.hidden = false;
@@ -387,7 +395,8 @@ class Calculator {
 
   /** An engine message with any field name in it (e.g. "together with credit_report_date") shown as its label. */
   readable(message) {
-    return message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (name) => (this.fields.has(name) ? this.t("field.quoted", { label: this.label(name) }) : name));
+    return message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g,
+      (name) => (this.fields.has(name) ? this.t("field.quoted", { label: this.label(name) }) : name));
   }
 
   reveal(target) {

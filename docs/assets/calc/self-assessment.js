@@ -2,7 +2,7 @@
 
 import { h } from "./dom.js";
 import { formatInputDate, formatInputNumber, formatInteger, formatShortDate, todayISO } from "./locale.js";
-import { COLUMNS, ExperienceTable } from "./table.js";
+import { ExperienceTable } from "./table.js";
 
 const INLINE_STEPS = 20;
 
@@ -23,11 +23,6 @@ export default {
         calc.field("credit_report_date", "date", { optional: true })),
       this.table.build(),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
-  },
-
-  /** Table cells are read by the table, not as form fields. */
-  ignoreEvent(event) {
-    return event.type === "change" && event.target.type === "file";
   },
 
   exampleState(calc) {
@@ -86,8 +81,8 @@ export default {
     calc.figures.replaceChildren(calc.figureList([
       { key: "limit", value: result.limit, kind: "money", strong: true },
       { key: "limit_source", value: t(`self.source.${result.limit_source}`), kind: "text" },
-      { key: "counted", value: t("self.counted", {
-        counted: formatInteger(result.counted_count, calc.lang), total: formatInteger(total, calc.lang) }), kind: "text" },
+      { key: "counted", kind: "text", value: t("self.counted", {
+        counted: formatInteger(result.counted_count, calc.lang), total: formatInteger(total, calc.lang) }) },
       { key: "experiences_total", value: result.experiences_total, kind: "money" },
       { key: "experiences_limit", value: result.experiences_limit, kind: "money" },
       result.credit_report_status !== "none"
@@ -120,18 +115,17 @@ export default {
     const before = steps.slice(0, first).filter((step) => !step.code.startsWith("experience_"));
     const after = steps.slice(first).filter((step) => !step.code.startsWith("experience_"));
     const inner = h("ol", { class: "calc-explanation-inner" });
-    const details = h("details", {}, h("summary", {}, calc.t("self.per_invoice", { count: formatInteger(perInvoice.length, calc.lang) })), inner);
-    details.addEventListener("toggle", () => {
+    const count = formatInteger(perInvoice.length, calc.lang);
+    const details = h("details", {}, h("summary", {}, calc.t("self.per_invoice", { count })), inner);
+    details.addEventListener("toggle", () => {  // thousands of steps: built only when opened
       if (details.open && !inner.childElementCount) {
         const fragment = document.createDocumentFragment();
         for (const step of perInvoice) fragment.append(h("li", { dataset: { code: step.code } }, step.text));
         inner.append(fragment);
       }
-    }, { once: false });
+    });
     const li = (step) => h("li", { dataset: { code: step.code } }, step.text);
     calc.explanationList.replaceChildren(...before.map(li), h("li", { class: "calc-folded" }, details),
       ...after.map(li));
   },
 };
-
-export { COLUMNS };
