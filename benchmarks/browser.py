@@ -38,8 +38,10 @@ FIRST_RESULT_SCRIPT = """
 class Profile:
     """A chromium user-data-dir: fresh and empty (cold), then reused (warm: HTTP cache, code cache, SW)."""
 
-    def __init__(self, playwright: Any, watch: Watch | None = None, extra_args: list[str] | None = None) -> None:
+    def __init__(self, playwright: Any, watch: Watch | None = None, extra_args: list[str] | None = None,
+                 service_workers: str = "allow") -> None:
         self.playwright = playwright
+        self.service_workers = service_workers
         self.dir = Path(tempfile.mkdtemp(prefix="bench-profile-"))
         self.watch = watch or Watch()
         self.extra_args = extra_args or []
@@ -49,7 +51,7 @@ class Profile:
         """A browser on this profile; closing it flushes the caches to disk like a reader closing the browser."""
         context = self.playwright.chromium.launch_persistent_context(
             str(self.dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS + self.extra_args, headless=True,
-            viewport={"width": 1280, "height": 900}, service_workers="allow",
+            viewport={"width": 1280, "height": 900}, service_workers=self.service_workers,
         )
         self.watch.attach(context)
         if init_script:

@@ -119,6 +119,8 @@ class Variant:
     versioned: bool = True  # runtime from pyodide/<version>/ (immutable) instead of pyodide/ (no-cache)
     snapshot: str = "none"
     preload: bool = False
+    page: str = ""  # a page of the site instead of a generated one
+    service_workers: str = "allow"  # "block": the page's service worker never registers
 
 
 VARIANTS = (
@@ -132,7 +134,12 @@ VARIANTS = (
             snapshot="raw"),
     Variant("engine-snapshot-gzip", "same, snapshot gzip-compressed with CompressionStream", "engine",
             snapshot="gzip"),
+    Variant("payout-page", "the real payout page (its worker, its service worker)", "page",
+            page="calculators/payout/"),
+    Variant("payout-page-no-sw", "the real payout page, service worker blocked (HTTP cache only)", "page",
+            page="calculators/payout/", service_workers="block"),
 )
+PAGE_SIGNAL = '(d) => { const el = d.getElementById("calc"); return !!el && !!el.dataset.outcome; }'
 
 
 def write_variant(dest: Path, variant: Variant, site: Path, runtime: Path, version: str) -> str:
@@ -159,7 +166,7 @@ def run_experiments(site: Path, runs: int, names: list[str], server_kind: str, o
     version = pyodide_version(runtime)
     variants = [v for v in VARIANTS if not names or v.name in names]
     bench = Path(tempfile.mkdtemp(prefix="bench-experiments-"))
-    pages = {v.name: write_variant(bench, v, site, runtime, version) for v in variants}
+    pages = {v.name: v.page or "_bench/" + write_variant(bench, v, site, runtime, version) for v in variants}
     found: dict[str, dict[str, list[float]]] = {v.name: {"cold": [], "warm": []} for v in variants}
     marks: dict[str, dict[str, list[dict[str, Any]]]] = {v.name: {"cold": [], "warm": []} for v in variants}
     notes: list[str] = []
@@ -171,13 +178,22 @@ def run_experiments(site: Path, runs: int, names: list[str], server_kind: str, o
             meta["server"] = server.kind
             for run in range(runs):
                 for v in variants:
-                    url = f"{server.url}_bench/{pages[v.name]}"
-                    with Profile(playwright, watch) as profile:
+                    url = f"{server.url}{pages[v.name]}"
+                    signal = PAGE_SIGNAL if v.page else SIGNAL
+                    with Profile(playwright, watch, service_workers=v.service_workers) as profile:
                         try:
                             for visit in ("cold", "warm"):
-                                with profile.context(first_result_script(SIGNAL)) as context:
+                                with profile.context(first_result_script(signal)) as context:
                                     ms = time_to_first_result(context, url)
                                     page = page_for(context)
+                                    if v.page:
+                                        found[v.name][visit].append(ms)
+                                        marks[v.name][visit].append({"page": page.evaluate(
+                                            "() => ({...document.getElementById('calc').dataset})")})
+                                        if visit == "cold":
+                                            page.wait_for_timeout(1000)
+                                            server.wait_quiet(quiet=1.0, timeout=20)
+                                        continue
                                     if page.evaluate("document.getElementById('result').dataset.state") != "ready":
                                         raise RuntimeError(page.evaluate("document.getElementById('result')"
                                                                          ".textContent")[:300])
