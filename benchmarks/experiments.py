@@ -106,6 +106,20 @@ self.onmessage = async () => {
 };
 """
 
+#: The progress counter of the calculator worker: every fetch answered with a new Response around the body.
+#: A constructed Response has no URL and no cache entry behind it, so V8 cannot cache the compiled wasm.
+FETCH_WRAPPER = """const siteFetch = self.fetch.bind(self);
+let loaded = 0;
+self.fetch = async (input, init) => {
+  const response = await siteFetch(input, init);
+  if (!response.ok || !response.body) return response;
+  const counter = new TransformStream({ transform(chunk, controller) { loaded += chunk.byteLength;
+    controller.enqueue(chunk); } });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers });
+};
+"""
+
 PRELOAD = ('<link rel="modulepreload" href="%(rt)spyodide.mjs">\n'
            '<link rel="preload" href="%(rt)spyodide.asm.wasm" as="fetch" crossorigin>\n'
            '<link rel="preload" href="%(rt)spython_stdlib.zip" as="fetch" crossorigin>')
@@ -121,6 +135,7 @@ class Variant:
     preload: bool = False
     page: str = ""  # a page of the site instead of a generated one
     service_workers: str = "allow"  # "block": the page's service worker never registers
+    wrap_fetch: bool = False  # the calculator worker's progress counter around fetch
 
 
 VARIANTS = (
@@ -128,6 +143,8 @@ VARIANTS = (
             "bare", versioned=False),
     Variant("bare-immutable", "bare runtime from pyodide/<version>/ sent immutable (no request on warm)", "bare"),
     Variant("engine", "calculator worker (wheel as package, import, warm-up run), immutable", "engine"),
+    Variant("engine-fetch-wrapper", "same + the calculator worker's fetch wrapper (progress counter)", "engine",
+            wrap_fetch=True),
     Variant("engine-preload", "same + <link rel=modulepreload/preload> of the runtime in the page", "engine",
             preload=True),
     Variant("engine-snapshot", "same + memory snapshot in Cache Storage (raw), restored on warm", "engine",
@@ -155,6 +172,8 @@ def write_variant(dest: Path, variant: Variant, site: Path, runtime: Path, versi
                                   "key": json.dumps(f"{version}/{wheels[0].name}/{wheels[0].stat().st_mtime_ns}")}
     else:
         worker = WORKER % {"module": json.dumps(rt + "pyodide.mjs"), "index": json.dumps(rt)}
+    if variant.wrap_fetch:
+        worker = worker.replace("\n\nconst indexURL", "\n\n" + FETCH_WRAPPER + "\nconst indexURL", 1)
     head = PRELOAD % {"rt": rt} if variant.preload else ""
     return write_baseline(dest, rt, variant.name, worker_js=worker, head=head)
 
