@@ -209,8 +209,8 @@ def run_experiments(site: Path, runs: int, names: list[str], server_kind: str, o
                                         found[v.name][visit].append(ms)
                                         marks[v.name][visit].append({"page": page.evaluate(
                                             "() => ({...document.getElementById('calc').dataset})")})
-                                        if visit == "cold":
-                                            page.wait_for_timeout(1000)
+                                        if visit == "cold":  # as a reader: stay until the page is done
+                                            page.wait_for_timeout(3000)
                                             server.wait_quiet(quiet=1.0, timeout=20)
                                         continue
                                     if page.evaluate("document.getElementById('result').dataset.state") != "ready":

@@ -55,7 +55,7 @@ def is_engine(hit: Hit) -> bool:
     return "/pyodide/" in path or path.endswith(".whl")
 
 
-def settle(context: Any, server: Server, calculator: bool, min_ms: float = 2000) -> None:
+def settle(context: Any, server: Server, calculator: bool, min_ms: float = 3000) -> None:
     """Stay on the page like a reader would until the page is done: the service worker has kept the
     engine (calculator pages set data-offline), the server is quiet, and at least ``min_ms`` passed."""
     page = page_for(context)

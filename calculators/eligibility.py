@@ -13,6 +13,7 @@ from typing import Any
 from . import rules
 from .contract import Reader
 from .explain import Explanation
+from .messages import country_name
 
 NAME = "eligibility"
 
@@ -64,7 +65,8 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     if inputs.customer_country is not None:
         covered = inputs.customer_country in countries
         explain.step("country_covered" if covered else "country_not_covered",
-                     country=inputs.customer_country, countries=", ".join(countries))
+                     country=country_name(inputs.customer_country, lang),
+                     countries=", ".join(country_name(code, lang) for code in countries))
     eligible = not failed
     explain.step("eligible" if eligible else "not_eligible")
     advice = [{"code": code, "text": explain.text("advice." + code)} for code in failed]

@@ -66,6 +66,28 @@ def format_date(day: date, lang: str) -> str:
     return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
+#: Country names as they read inside a sentence (guides' ``countries`` filter, eligibility steps).
+COUNTRY_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "NL": "the Netherlands", "BE": "Belgium", "DE": "Germany", "LU": "Luxembourg",
+        "FR": "France", "GB": "the United Kingdom", "US": "the United States",
+    },
+    "nl": {
+        "NL": "Nederland", "BE": "België", "DE": "Duitsland", "LU": "Luxemburg",
+        "FR": "Frankrijk", "GB": "het Verenigd Koninkrijk", "US": "de Verenigde Staten",
+    },
+    "fr": {
+        "NL": "les Pays-Bas", "BE": "la Belgique", "DE": "l’Allemagne", "LU": "le Luxembourg",
+        "FR": "la France", "GB": "le Royaume-Uni", "US": "les États-Unis",
+    },
+}
+
+
+def country_name(code: str, lang: str) -> str:
+    """The name of the country ``code`` in ``lang``; the code itself when we have no name for it."""
+    return COUNTRY_NAMES[lang].get(code, code)
+
+
 def message(lang: str, key: str, **params: Any) -> str:
     """The message ``key`` in ``lang`` (English when the key is missing there)."""
     template = CATALOGUES.get(lang, CATALOGUES["en"]).get(key) or CATALOGUES["en"][key]
@@ -161,8 +183,8 @@ EN: dict[str, str] = {
     "eligibility.fail_has_credit_insurance": "You already have credit insurance.",
     "eligibility.ok_turnover": "Your turnover of {turnover} is at most {max}.",
     "eligibility.fail_turnover": "Your turnover of {turnover} is above the maximum of {max}.",
-    "eligibility.country_covered": "A customer in {country} can be covered (covered countries: {countries}).",
-    "eligibility.country_not_covered": "A customer in {country} cannot be covered (covered countries: {countries}).",
+    "eligibility.country_covered": "Your customer's country, {country}, is one of the covered countries ({countries}).",
+    "eligibility.country_not_covered": "Your customer's country, {country}, is not one of the covered countries ({countries}).",
     "eligibility.eligible": "All answers fit: the product is meant for a business like yours.",
     "eligibility.not_eligible": "Not every answer fits: this product is not meant for your business.",
     "eligibility.advice.not_entrepreneur": "Private persons cannot insure invoices; look at legal aid for debt collection.",
@@ -267,8 +289,8 @@ NL: dict[str, str] = {
     "eligibility.fail_has_credit_insurance": "U hebt al een kredietverzekering.",
     "eligibility.ok_turnover": "Uw omzet van {turnover} is hoogstens {max}.",
     "eligibility.fail_turnover": "Uw omzet van {turnover} ligt boven het maximum van {max}.",
-    "eligibility.country_covered": "Een klant in {country} kan gedekt worden (gedekte landen: {countries}).",
-    "eligibility.country_not_covered": "Een klant in {country} kan niet gedekt worden (gedekte landen: {countries}).",
+    "eligibility.country_covered": "Het land van uw klant, {country}, hoort bij de gedekte landen ({countries}).",
+    "eligibility.country_not_covered": "Het land van uw klant, {country}, hoort niet bij de gedekte landen ({countries}).",
     "eligibility.eligible": "Alle antwoorden passen: het product is bedoeld voor een bedrijf zoals het uwe.",
     "eligibility.not_eligible": "Niet alle antwoorden passen: dit product is niet bedoeld voor uw bedrijf.",
     "eligibility.advice.not_entrepreneur": "Particulieren kunnen facturen niet verzekeren; kijk naar juridische hulp bij incasso.",
@@ -372,8 +394,8 @@ FR: dict[str, str] = {
     "eligibility.fail_has_credit_insurance": "Vous avez déjà une assurance-crédit.",
     "eligibility.ok_turnover": "Votre chiffre d'affaires de {turnover} ne dépasse pas {max}.",
     "eligibility.fail_turnover": "Votre chiffre d'affaires de {turnover} dépasse le maximum de {max}.",
-    "eligibility.country_covered": "Un client établi en {country} peut être couvert (pays couverts : {countries}).",
-    "eligibility.country_not_covered": "Un client établi en {country} ne peut pas être couvert (pays couverts : {countries}).",
+    "eligibility.country_covered": "Le pays de votre client ({country}) fait partie des pays couverts ({countries}).",
+    "eligibility.country_not_covered": "Le pays de votre client ({country}) ne fait pas partie des pays couverts ({countries}).",
     "eligibility.eligible": "Toutes les réponses conviennent : le produit est conçu pour une entreprise comme la vôtre.",
     "eligibility.not_eligible": "Certaines réponses ne conviennent pas : ce produit n'est pas conçu pour votre entreprise.",
     "eligibility.advice.not_entrepreneur": "Un particulier ne peut pas assurer ses factures ; tournez-vous vers une aide juridique au recouvrement.",

@@ -7,6 +7,8 @@ the same ``{placeholders}``.
 
 from __future__ import annotations
 
+from calculators.messages import COUNTRY_NAMES
+
 EN: dict[str, str] = {
     "site.name": "Unpaid invoices",
     "site.description": (
@@ -59,21 +61,8 @@ FR: dict[str, str] = {
 
 STRINGS: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "fr": FR}
 
-#: Country names as they read inside a sentence, for the ``countries`` filter.
-COUNTRIES: dict[str, dict[str, str]] = {
-    "en": {
-        "NL": "the Netherlands", "BE": "Belgium", "DE": "Germany", "LU": "Luxembourg",
-        "FR": "France", "GB": "the United Kingdom", "US": "the United States",
-    },
-    "nl": {
-        "NL": "Nederland", "BE": "België", "DE": "Duitsland", "LU": "Luxemburg",
-        "FR": "Frankrijk", "GB": "het Verenigd Koninkrijk", "US": "de Verenigde Staten",
-    },
-    "fr": {
-        "NL": "les Pays-Bas", "BE": "la Belgique", "DE": "l’Allemagne", "LU": "le Luxembourg",
-        "FR": "la France", "GB": "le Royaume-Uni", "US": "les États-Unis",
-    },
-}
+#: Country names as they read inside a sentence: one table, the engine's, serves guides and calculators.
+COUNTRIES: dict[str, dict[str, str]] = COUNTRY_NAMES
 
 #: Section titles of ``mkdocs.yml``'s nav (pages take their H1) and the string that translates each.
 NAV_SECTIONS: dict[str, str] = {"Calculators": "nav.calculators"}

@@ -91,3 +91,16 @@ def test_every_question_must_be_answered() -> None:
     assert codes(NAME, {**FITS, "sells_on_account": None}) == {"sells_on_account": "required"}
     assert codes(NAME, {k: v for k, v in FITS.items() if k != "annual_turnover"}) == {
         "annual_turnover": "required"}
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Luxembourg"), ("nl", "Luxemburg"), ("fr", "le Luxembourg")])
+def test_country_step_names_the_country_in_the_request_language(lang: str, name: str) -> None:
+    result = check(customer_country="LU", lang=lang)
+    step = next(s for s in result["explanation"] if s["code"] == "country_covered")
+    assert name in step["text"] and " LU" not in step["text"]
+
+
+def test_country_without_a_name_is_shown_by_its_code() -> None:
+    result = check(customer_country="JP")
+    step = next(s for s in result["explanation"] if s["code"] == "country_not_covered")
+    assert "JP" in step["text"]
