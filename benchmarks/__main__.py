@@ -47,7 +47,8 @@ def pyodide_version(folder: Path) -> str:
 def chromium_version() -> str:
     try:
         out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
-        return out.strip().split()[-1] if out.strip() else "?"
+        found = re.search(r"\d+(\.\d+){2,}", out)
+        return found.group(0) if found else "?"
     except (OSError, subprocess.SubprocessError):
         return "?"
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "chromium": chromium_version(), "pyodide": pyodide_version(runtime),
         "base": args.base, "runs": args.runs, "cpus": os.cpu_count(), "load_before": load(),
-        "runtime_folder": str(runtime.relative_to(site)),
+        "runtime_folder": str(runtime.relative_to(site)), "site": str(site),
     }}
     notes: list[str] = []
     bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
@@ -102,10 +103,14 @@ def main(argv: list[str] | None = None) -> int:
                     notes += [f"start {k}: {v}" for k, v in results["start"]["notes"].items()]
                 if "recalc" in parts:
                     print(f"recalculation: {args.edits} edits on the payout page")
-                    results["recalc"] = scenarios.recalculation(playwright, server, args.edits)
-                    wrong = results["recalc"]["input"]["wrong_results"] + results["recalc"]["submit"]["wrong_results"]
-                    if wrong:
-                        notes.append(f"recalculation: {wrong} answers did not show the expected payout")
+                    try:
+                        results["recalc"] = scenarios.recalculation(playwright, server, args.edits)
+                        wrong = (results["recalc"]["input"]["wrong_results"]
+                                 + results["recalc"]["submit"]["wrong_results"])
+                        if wrong:
+                            notes.append(f"recalculation: {wrong} answers did not show the expected payout")
+                    except Exception as error:  # reported in the table's notes
+                        notes.append(f"recalculation failed: {type(error).__name__}: {str(error)[:300]}")
                 if "import" in parts:
                     print(f"import: {args.rows:,} payment experiences")
                     try:
@@ -117,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
                     print("bytes: a guide page and a calculator page, cold and warm")
                     for key, path, calc in (("transfer_guide", scenarios.GUIDE, False),
                                             ("transfer_calculator", "calculators/payout/", True)):
-                        results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
+                        try:
+                            results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
+                        except Exception as error:  # reported in the table's notes
+                            notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
         for key in ("start", "recalc", "import", "transfer_guide", "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")

@@ -154,10 +154,19 @@ def ready_calculator(playwright: Any, server: Server, path: str, watch: Watch) -
     """A calculator page with its engine loaded and its first result shown (caller closes)."""
     profile = Profile(playwright, watch)
     manager = profile.context(first_result_script(CALC_SIGNAL))
-    context = manager.__enter__()
-    time_to_first_result(context, server.url + path)
-    page = page_for(context)
-    page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=30_000)
+    try:
+        context = manager.__enter__()
+    except BaseException:
+        profile.remove()
+        raise
+    try:
+        time_to_first_result(context, server.url + path)
+        page = page_for(context)
+        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=30_000)
+    except BaseException:
+        manager.__exit__(None, None, None)
+        profile.remove()
+        raise
     return profile, manager, page
 
 
@@ -269,8 +278,9 @@ def transfer(playwright: Any, server: Server, path: str, calculator: bool) -> di
 def build_time(root: Path = ROOT) -> dict[str, Any]:
     """``python build.py`` once, fresh: a copy of the project without site/ and build/, with the same .cache.
 
-    A copy, so the site being served (and teammates' work) is left alone; ``.cache`` (the npm tarball
-    and the extracted runtime) is hard-linked in, so no download is timed, as in a developer's rebuild.
+    A copy, so the site being served (and teammates' work) is left alone; ``.cache`` (the npm tarball,
+    the extracted runtime, precompressed files) is copied in, so no download is timed, as in a
+    developer's rebuild.
     """
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
     try:
@@ -286,7 +296,7 @@ def build_time(root: Path = ROOT) -> dict[str, Any]:
                 shutil.copy2(item, dest)
         cache = root / ".cache"
         if cache.exists():
-            shutil.copytree(cache, work / ".cache", copy_function=os.link)
+            shutil.copytree(cache, work / ".cache")  # copied, not linked: a build may rewrite its cache
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         started = time.monotonic()
         done = subprocess.run([sys.executable, "build.py"], cwd=work, capture_output=True, text=True, env=env,

@@ -230,7 +230,11 @@ http {{
             raise RuntimeError(f"nginx config rejected: {check.stderr}")
         self.process = subprocess.Popen([NGINX, "-p", str(self.tmp), "-c", str(conf)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_listening(self.url)
+        try:
+            wait_listening(self.url)
+        except BaseException:
+            self.stop()  # never leave an nginx behind
+            raise
         return self
 
     def stop(self) -> None:
@@ -344,7 +348,11 @@ class PythonServer(Server):
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
-        wait_listening(self.url)
+        try:
+            wait_listening(self.url)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
