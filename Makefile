@@ -25,11 +25,17 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# nginx serves the site under a sub-path in the end-to-end tests and the benchmark.
+# nginx serves the site under a sub-path in the end-to-end tests and the benchmark, with the build's
+# .br copies through the brotli_static module (deploy/nginx.conf loads it).
+NGINX_PACKAGES := nginx-light libnginx-mod-http-brotli-static
+
 nginx:
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	@missing=; for package in $(NGINX_PACKAGES); do \
+	  dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null; }
+	  echo "installing$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
 build: venv
 	$(PY) build.py

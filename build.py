@@ -1,6 +1,6 @@
 """Build the site into site/: the one pipeline, from the rules to a checked static site.
 
-    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> check
+    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> check -> compress
 
 Each step is a named call of ``site_build``; ``build`` reads everything first,
 writes afterwards, and stops at the first step that finds a problem with a
@@ -9,23 +9,37 @@ writes afterwards, and stops at the first step that finds a problem with a
 
 from __future__ import annotations
 
+import fcntl
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from site_build import figures
-from site_build.check import check
+from site_build.check import check, check_copies
+from site_build.compress import precompress, summary
 from site_build.errors import BuildError
 from site_build.finish import finish
 from site_build.load import Sources, check_translations, load
 from site_build.mkdocs_step import mkdocs_config, run_mkdocs
 from site_build.render import render
 from site_build.runtime import fetch_runtime
-from site_build.settings import ENGINE_DIR, GLOSSARY_FILE, PYODIDE_VERSION, Paths
-from site_build.wheel import build_wheel
+from site_build.settings import (
+    BUILD_ID_LENGTH,
+    GLOSSARY_FILE,
+    LOCK_FILE,
+    PYODIDE_VERSION,
+    RUNTIME_DIR,
+    WHEELS_DIR,
+    Paths,
+)
+from site_build.wheel import build_wheel, sha256_of
+
+#: Compressed copies are kept by content hash in ``<cache>/compress``: brotli 11 on the wasm runs once per machine.
+COMPRESS_CACHE = "compress"
 
 
 @dataclass
@@ -36,6 +50,7 @@ class Report:
     wheel: Path
     engine: dict[str, str]
     not_written: list[str] = field(default_factory=list)
+    compressed: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -53,13 +68,48 @@ def check_sources(sources: Sources) -> None:
 
 
 def engine_config(wheel: Path) -> dict[str, str]:
-    """``extra.engine`` for the calculator template: the runtime and the wheel, relative to the site root."""
-    return {"runtime": ENGINE_DIR, "wheel": f"{ENGINE_DIR}{wheel.name}", "pyodide_version": PYODIDE_VERSION}
+    """``extra.engine`` for the calculator template: where the engine's files are, relative to the site root.
+
+    Every path names its content, so a server can let browsers keep the files for good: the runtime is under
+    its version, the wheel and the lock file (which records the wheel's sha256) under the wheel's hash, which
+    is also the ``build_id`` the browser keys its caches by.
+    """
+    build_id = sha256_of(wheel)[:BUILD_ID_LENGTH]
+    folder = f"{WHEELS_DIR}{build_id}/"
+    return {"runtime": RUNTIME_DIR, "wheel": f"{folder}{wheel.name}", "lock": f"{folder}{LOCK_FILE}",
+            "pyodide_version": PYODIDE_VERSION, "build_id": build_id}
+
+
+def compress(site: Path, cache: Path) -> dict[str, Any]:
+    """``.br`` and ``.gz`` copies beside the large compressible files, each checked against its original."""
+    result = precompress(site, cache_dir=cache)
+    problems = check_copies(site)
+    if problems:
+        raise BuildError("compress", "compressed copies that do not give back their original", problems)
+    return result
+
+
+@contextmanager
+def one_build_at_a_time(work: Path) -> Iterator[None]:
+    """Two builds in the same work tree wait for each other: mkdocs empties ``site/`` while the other writes it."""
+    work.mkdir(parents=True, exist_ok=True)
+    with (work / ".build.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build in {work} to finish", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def build(paths: Paths | None = None) -> Report:
     """Build ``paths.docs`` into ``paths.site`` (the project's docs/ into site/ by default)."""
     paths = paths or Paths()
+    with one_build_at_a_time(paths.work):
+        return _build(paths)
+
+
+def _build(paths: Paths) -> Report:
     timings: dict[str, float] = {}
 
     @contextmanager
@@ -83,10 +133,12 @@ def build(paths: Paths | None = None) -> Report:
         config, not_written = mkdocs_config(paths, sources.all_pages, engine)
         run_mkdocs(config)
     with step("finish"):
-        finish(paths.docs, paths.site, runtime, wheel, config.site_url)
+        finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url)
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
-    return Report(sources, wheel, engine, not_written, timings)
+    with step("compress"):
+        compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
+    return Report(sources, wheel, engine, not_written, compressed, timings)
 
 
 def main() -> int:
@@ -99,6 +151,8 @@ def main() -> int:
     pages = {lang: len(names) for lang, names in report.sources.pages.items()}
     print(f"built site/ in {time.monotonic() - started:.1f} s: pages per language {pages}")
     print("  steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items()))
+    print(f"  {summary(report.compressed)}")
+    print(f"  engine: runtime {report.engine['runtime']}, wheel and lock {report.engine['wheel'].rsplit('/', 1)[0]}/")
     if report.not_written:
         print(f"  not written yet, left out of the nav: {', '.join(report.not_written)}")
     return 0

@@ -12,9 +12,12 @@ Run on ``site/`` after the finish step; each check returns its problems and
   this site never requests (each with its reason and, where it depends on configuration, a guard);
   plain ``<a href>`` links to sources may point anywhere;
 - whatever is loaded locally exists;
-- the Pyodide runtime files and the wheel exist under the URLs of ``extra.engine``, and the wheel is in the
-  lock file with its hash;
-- only calculator pages (front matter ``template: calculator.html``) load any engine byte.
+- the engine files exist under the URLs of ``extra.engine``, each under a path that names its content (so it
+  may be cached as immutable): the runtime under ``pyodide/<version>/``, the wheel and the lock file that
+  registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being the start of the
+  wheel's sha256; nothing else under ``pyodide/``;
+- only calculator pages (front matter ``template: calculator.html``) load any engine byte;
+- every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
 
 from __future__ import annotations
@@ -30,8 +33,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from . import compress
 from .errors import BuildError
-from .settings import CALCULATOR_TEMPLATE, DEFAULT_LANGUAGE, ENGINE_DIR, LANGUAGES, RUNTIME_FILES
+from .settings import (
+    BUILD_ID_LENGTH,
+    CALCULATOR_TEMPLATE,
+    DEFAULT_LANGUAGE,
+    ENGINE_DIR,
+    LANGUAGES,
+    RUNTIME_DIR,
+    SERVED_RUNTIME_FILES,
+)
 
 LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
                 "apple-touch-icon", "apple-touch-icon-precomposed", "manifest", "mask-icon"}
@@ -61,9 +73,9 @@ ALLOWED_JS_URLS = (
             "GitLab repository facts, only with repo_url (unset, checked)"),
     Allowed("assets/javascripts/workers/search.*.min.js", "https://bit.ly/",
             "text of a console message about an invalid query"),
-    Allowed(f"{ENGINE_DIR}pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/",
+    Allowed(f"{RUNTIME_DIR}pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/",
             "used by Node.js only; in a browser Pyodide loads packages from packageBaseUrl (this site)"),
-    Allowed(f"{ENGINE_DIR}pyodide.asm.mjs", "https://${t}",
+    Allowed(f"{RUNTIME_DIR}pyodide.asm.mjs", "https://${t}",
             "a socket host given at run time (wintercg sockets API), not a load"),
 )
 
@@ -297,22 +309,65 @@ def check_loads(site: Site) -> list[str]:
     return problems
 
 
+ENGINE_KEYS = ("runtime", "wheel", "lock", "pyodide_version", "build_id")
+
+
 def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
+    """The engine files where ``extra.engine`` says, each under a path that changes when its content does."""
+    missing_keys = [key for key in ENGINE_KEYS if not engine.get(key)]
+    if missing_keys:
+        return [f"extra.engine lacks {', '.join(missing_keys)}"]
     problems = []
-    runtime = site / engine["runtime"]
-    for name in RUNTIME_FILES:
-        if not (runtime / name).is_file() or (runtime / name).stat().st_size == 0:
-            problems.append(f"{engine['runtime']}{name} is missing from the site")
-    wheel = site / engine["wheel"]
-    if not wheel.is_file():
-        problems.append(f"{engine['wheel']} is missing from the site")
-    lock_path = runtime / "pyodide-lock.json"
-    if wheel.is_file() and lock_path.is_file():
-        entry = json.loads(lock_path.read_text(encoding="utf-8"))["packages"].get("calculators")
-        if not entry or entry.get("file_name") != wheel.name:
-            problems.append(f"{engine['runtime']}pyodide-lock.json does not register {wheel.name}")
-        elif entry.get("sha256") != hashlib.sha256(wheel.read_bytes()).hexdigest():
-            problems.append(f"{engine['runtime']}pyodide-lock.json has a wrong sha256 for {wheel.name}")
+    runtime, build_id = engine["runtime"], engine["build_id"]
+    if PurePosixPath(runtime).name != engine["pyodide_version"] or not runtime.endswith("/"):
+        problems.append(f"the runtime folder {runtime} is not named by its version {engine['pyodide_version']}/: "
+                        "an immutable cache could mix the files of two versions")
+    for name in SERVED_RUNTIME_FILES:
+        path = site / runtime / name
+        if not path.is_file() or path.stat().st_size == 0:
+            problems.append(f"{runtime}{name} is missing from the site")
+    wheel, lock = site / engine["wheel"], site / engine["lock"]
+    for key, path in (("wheel", wheel), ("lock", lock)):
+        if not path.is_file():
+            problems.append(f"{engine[key]} is missing from the site")
+        if PurePosixPath(engine[key]).parent.name != build_id:
+            problems.append(f"{engine[key]} is not in the build's folder {build_id}/: it would be cached across builds")
+    if not wheel.is_file() or not lock.is_file():
+        return problems
+    sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if len(build_id) != BUILD_ID_LENGTH or not sha256.startswith(build_id):
+        problems.append(f"build_id {build_id} is not the first {BUILD_ID_LENGTH} hex digits of the wheel's "
+                        f"sha256 {sha256}")
+    entry = json.loads(lock.read_text(encoding="utf-8"))["packages"].get("calculators")
+    if not entry or entry.get("file_name") != wheel.name:
+        problems.append(f"{engine['lock']} does not register {wheel.name}")
+    elif entry.get("sha256") != sha256:
+        problems.append(f"{engine['lock']} has a wrong sha256 for {wheel.name}")
+    expected = {site / runtime / name for name in SERVED_RUNTIME_FILES} | {wheel, lock}
+    engine_dir = site / ENGINE_DIR
+    copies = {copy for copy, _, _ in compress.copies(engine_dir)} if engine_dir.is_dir() else set()
+    for path in sorted(engine_dir.rglob("*")) if engine_dir.is_dir() else []:
+        if path.is_file() and path not in expected and path not in copies:
+            problems.append(f"{path.relative_to(site).as_posix()}: not an engine file of this build "
+                            f"(only {runtime} and {PurePosixPath(engine['wheel']).parent}/ belong under {ENGINE_DIR})")
+    return problems
+
+
+def check_copies(site: Path) -> list[str]:
+    """Every precompressed copy decompresses to its original: a server sends it in the original's place."""
+    problems = []
+    for copy, original, encoding in compress.copies(site):
+        rel = copy.relative_to(site).as_posix()
+        try:
+            same = compress.decompress(copy.read_bytes(), encoding) == original.read_bytes()
+        except ImportError:
+            problems.append(f"{rel}: cannot be checked without the brotli package")
+            continue
+        except Exception as error:  # a corrupt copy: any decoder error
+            problems.append(f"{rel}: does not decompress ({type(error).__name__}: {error})")
+            continue
+        if not same:
+            problems.append(f"{rel}: does not give back {original.name} (stale or corrupt copy)")
     return problems
 
 
@@ -366,6 +421,7 @@ def check(site_dir: Path, rendered: Path, pages: Mapping[str, Iterable[str]], en
         "loads from outside the site, or of missing files": check_loads(site),
         "engine files": check_engine(site_dir, engine),
         "engine bytes on guide pages": check_guides_load_no_engine(site, pages, calculator_pages(rendered)),
+        "precompressed copies": check_copies(site_dir),
         "configuration": check_config(config) if config is not None else [],
     }
     problems = [f"{title}: {p}" for title, found in sections.items() for p in found]

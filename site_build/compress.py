@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -65,14 +66,30 @@ def _cached(data: bytes, encoding: str, brotli: ModuleType | None, cache_dir: Pa
     return out
 
 
+def copies(site_dir: Path) -> Iterator[tuple[Path, Path, str]]:
+    """The precompressed copies in ``site_dir``: (copy, original, encoding). A ``.gz`` without its original, or
+    beside a file of a type this module never compresses, is content, not a copy."""
+    for encoding, ext in ENCODINGS:
+        for copy in sorted(site_dir.rglob(f"*{ext}")):
+            original = copy.with_name(copy.name[: -len(ext)])
+            if original.is_file() and original.suffix.lower() in CANDIDATES:
+                yield copy, original, encoding
+
+
+def decompress(data: bytes, encoding: str) -> bytes:
+    """The bytes a browser gets back from a copy (raises ImportError for brotli without the package)."""
+    if encoding == "gzip":
+        return gzip.decompress(data)
+    import brotli
+
+    return bytes(brotli.decompress(data))
+
+
 def _remove_stale(site_dir: Path) -> None:
     """Copies an earlier run left next to an original are removed: they are written again, or not if they
-    no longer gain enough. A ``.gz`` without its original is content, not a copy, and stays."""
-    for suffix in (".br", ".gz"):
-        for copy in site_dir.rglob(f"*{suffix}"):
-            original = copy.with_name(copy.name[: -len(suffix)])
-            if original.is_file() and original.suffix.lower() in CANDIDATES:
-                copy.unlink()
+    no longer gain enough."""
+    for copy, _, _ in list(copies(site_dir)):
+        copy.unlink()
 
 
 def precompress(site_dir: Path, *, cache_dir: Path | None = None) -> dict[str, Any]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import BuildError
 from .search import write_language_indexes
-from .settings import DEFAULT_LANGUAGE, ENGINE_DIR, LANGUAGES, ROOT_DIR, RUNTIME_FILES
+from .settings import DEFAULT_LANGUAGE, LANGUAGES, LOCK_FILE, ROOT_DIR, SERVED_RUNTIME_FILES
 from .wheel import register
 
 #: Written by mkdocs but meaningless without ``site_url``: a sitemap needs absolute URLs, and nothing fetches it
@@ -18,15 +19,18 @@ WITHOUT_SITE_URL = ("sitemap.xml", "sitemap.xml.gz")
 LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", *(f"lunr.{lang}.min.js" for lang in LANGUAGES)}
 
 
-def install_engine(site: Path, runtime: Path, wheel: Path) -> Path:
-    """The runtime files and the wheel in ``site/pyodide/``; the wheel registered in the lock file there."""
-    target = site / ENGINE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        shutil.copy2(runtime / name, target / name)
-    shutil.copy2(wheel, target / wheel.name)
-    register(target / "pyodide-lock.json", target / wheel.name)
-    return target
+def install_engine(site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str]) -> None:
+    """The runtime files, the wheel and the lock file that registers it, where ``engine`` (``extra.engine``) says."""
+    runtime_dir = site / engine["runtime"]
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    for name in SERVED_RUNTIME_FILES:
+        shutil.copy2(runtime / name, runtime_dir / name)
+    wheel_target, lock_target = site / engine["wheel"], site / engine["lock"]
+    for target in (wheel_target, lock_target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(wheel, wheel_target)
+    shutil.copy2(runtime / LOCK_FILE, lock_target)
+    register(lock_target, wheel_target)
 
 
 def copy_root(docs: Path, site: Path) -> list[Path]:
@@ -68,8 +72,8 @@ def drop_unused(site: Path, site_url: str | None) -> None:
         (lunr / name).unlink(missing_ok=True)
 
 
-def finish(docs: Path, site: Path, runtime: Path, wheel: Path, site_url: str | None) -> None:
-    install_engine(site, runtime, wheel)
+def finish(docs: Path, site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str], site_url: str | None) -> None:
+    install_engine(site, runtime, wheel, engine)
     write_language_indexes(site, LANGUAGES, DEFAULT_LANGUAGE)
     drop_unused(site, site_url)
     copy_root(docs, site)

@@ -22,17 +22,26 @@ PYODIDE_VERSION = "314.0.7"
 PYODIDE_INTEGRITY = (
     "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="
 )
-#: The files of the npm package the browser needs: the module loader, the interpreter, the stdlib, the lock file.
-RUNTIME_FILES: tuple[str, ...] = (
+#: The runtime files the browser loads from ``RUNTIME_DIR``: the module loader, the interpreter, the stdlib.
+SERVED_RUNTIME_FILES: tuple[str, ...] = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
-    "pyodide-lock.json",
 )
+#: Pyodide's lock file: the build registers the wheel in it, so it is served next to the wheel.
+LOCK_FILE = "pyodide-lock.json"
+#: The files kept from the npm package.
+RUNTIME_FILES: tuple[str, ...] = (*SERVED_RUNTIME_FILES, LOCK_FILE)
 
-#: Where the runtime and the wheel are served from, relative to the site root (the calculator template's contract).
+#: Where the engine is served from, relative to the site root (the calculator template's contract,
+#: ``extra.engine``). Every path below it names its content, so servers may cache it as immutable:
+#: the runtime by its version, the wheel and the lock file that registers it by the wheel's hash.
 ENGINE_DIR = "pyodide/"
+RUNTIME_DIR = f"{ENGINE_DIR}{PYODIDE_VERSION}/"
+WHEELS_DIR = f"{ENGINE_DIR}wheels/"
+#: Hex digits of the wheel's sha256 that name its folder (and the build id the browser keys its caches by).
+BUILD_ID_LENGTH = 16
 
 #: Source folders of ``docs/`` that are not pages: copied as they are, or used by the build only.
 ASSETS_DIR = "assets"  # -> site/assets/
@@ -51,7 +60,7 @@ class Paths:
     docs: Path = ROOT / "docs"  # sources: <lang>/**/*.md, assets/, root/, overrides/, data/
     rendered: Path = ROOT / "build" / "docs"  # the rendered Markdown mkdocs reads
     site: Path = ROOT / "site"  # the output
-    cache: Path = ROOT / ".cache"  # downloads kept between builds (the npm tarball)
+    cache: Path = ROOT / ".cache"  # kept between builds: the npm tarball, compressed copies (compress/)
     work: Path = ROOT / "build"  # scratch space (wheel build)
     project: Path = ROOT  # pyproject.toml + calculators/, for the wheel
     mkdocs_yml: Path = ROOT / "mkdocs.yml"

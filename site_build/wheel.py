@@ -38,10 +38,10 @@ def build_wheel(project: Path, work: Path) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     offline = ["--no-isolation", "--skip-dependency-check"] if importlib.util.find_spec("setuptools") else []
     result = subprocess.run(
-        # -P and cwd: never let the project's own build.py shadow the `build` package.
+        # -P, cwd and no PYTHONPATH: never let the project's own build.py shadow the `build` package.
         [sys.executable, "-P", "-m", "build", "--wheel", *offline, "--outdir", str(dist), str(source)],
         capture_output=True, text=True, check=False, cwd=str(work),
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        env={**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )
     wheels = sorted(dist.glob("*.whl")) if dist.exists() else []
     if result.returncode != 0 or len(wheels) != 1:
@@ -52,8 +52,12 @@ def build_wheel(project: Path, work: Path) -> Path:
     return wheels[0]
 
 
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def register(lock_file: Path, wheel: Path) -> None:
-    """Add the wheel to Pyodide's lock file, so ``loadPackage("calculators")`` finds it next to the runtime."""
+    """Add the wheel to Pyodide's lock file, so ``loadPackage("calculators")`` finds it in the lock file's folder."""
     match = PURE_WHEEL.match(wheel.name)
     assert match, wheel.name
     lock = json.loads(lock_file.read_text(encoding="utf-8"))
@@ -62,7 +66,7 @@ def register(lock_file: Path, wheel: Path) -> None:
         "version": match["version"],
         "file_name": wheel.name,
         "install_dir": "site",
-        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        "sha256": sha256_of(wheel),
         "package_type": "package",
         "imports": [match["name"]],
         "depends": [],

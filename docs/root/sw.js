@@ -1,34 +1,37 @@
 // The site's service worker: calculator pages keep working offline after one visit.
 //
 // Registered by the calculator pages only (never by a guide), with scope = the site root, as
-//   sw.js?v=<pyodide version>-<wheel>&runtime=pyodide/&wheel=pyodide/calculators-....whl
-// - install: the engine (the Pyodide files and the calculators wheel) goes into a cache named by v;
-// - activate: caches of other versions are deleted;
-// - fetch: the Pyodide files are served cache-first (they never change under the same v); everything
-//   else on this site, the wheel and the lock file included (a build may change them without changing
-//   v), goes to the network first and falls back to its cached copy when offline or slow;
+//   sw.js?v=<pyodide version>-<build id>&runtime=pyodide/<version>/&wheel=pyodide/wheels/<build id>/calculators-....whl
+//        &lock=pyodide/wheels/<build id>/pyodide-lock.json&build=<build id>
+// - install: the engine (the Pyodide files, the calculators wheel, the lock file) goes into a cache named by v;
+// - activate: this site's caches of other versions ("portal-*") are deleted; the worker's memory snapshot
+//   ("calc-snapshot", keyed by build and runtime version) is never touched here;
+// - fetch: the engine's files are served cache-first: their paths change whenever they change, so a cached copy
+//   is always right (and the page gets the stored response itself, without waiting for a copy to be written).
+//   Everything else on this site goes to the network first and falls back to its cached copy when offline or
+//   slow. (A site built before versioned paths, without `build`, keeps the wheel and the lock file network-first:
+//   a build could change them under the same URL.)
 // - message {type: "keep", urls}: a calculator page asks to keep itself and what it loaded.
-// Nothing off the site's origin is ever touched.
+// Nothing off the site's origin is ever touched. Every copy is written in the background (event.waitUntil):
+// a response never waits for the cache.
 
 const params = new URL(self.location.href).searchParams;
 const VERSION = params.get("v") || "0";
 const RUNTIME = params.get("runtime") || "pyodide/";
 const WHEEL = params.get("wheel");
+const BUILD = params.get("build") || "";
+const LOCK = params.get("lock") || `${RUNTIME}pyodide-lock.json`;
 const PREFIX = "portal-";
 const ENGINE_CACHE = `${PREFIX}engine-${VERSION}`;
 const SHELL_CACHE = `${PREFIX}shell-${VERSION}`;
 const SCOPE = new URL("./", self.location.href);
 // Immutable under one Pyodide version: served from the cache without asking the network.
-const IMMUTABLE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
-// Rewritten by every build (the lock file registers the wheel): network first, cached copy offline.
-const BUILD_FILES = ["pyodide-lock.json"];
+const RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
 const runtimeURL = (name) => new URL(name, new URL(RUNTIME, SCOPE)).href;
-const IMMUTABLE_URLS = new Set(IMMUTABLE_FILES.map(runtimeURL));
-const ENGINE_URLS = new Set([
-  ...IMMUTABLE_URLS,
-  ...BUILD_FILES.map(runtimeURL),
-  ...(WHEEL ? [new URL(WHEEL, SCOPE).href] : []),
-]);
+// The wheel and its lock file: immutable under one build id (their folder is named by it).
+const BUILD_URLS = [...(WHEEL ? [new URL(WHEEL, SCOPE).href] : []), new URL(LOCK, SCOPE).href];
+const IMMUTABLE_URLS = new Set([...RUNTIME_FILES.map(runtimeURL), ...(BUILD ? BUILD_URLS : [])]);
+const ENGINE_URLS = new Set([...IMMUTABLE_URLS, ...BUILD_URLS]);
 /** How long a page waits for the network before it is served from the cache. */
 const NETWORK_WAIT_MS = 4000;
 
@@ -54,19 +57,20 @@ function sameSite(url) {
   return url.origin === SCOPE.origin && url.href.startsWith(SCOPE.href);
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event, request) {
   const cache = await caches.open(ENGINE_CACHE);
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()));
   return response;
 }
 
-async function networkFirst(request, cacheName) {
+async function networkFirst(event, request, cacheName) {
   const cache = await caches.open(cacheName);
-  const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  const fromNetwork = fetch(request).then((response) => {
+    // The copy is stored in the background: the page gets its response without waiting for the write.
+    if (response.ok && response.type === "basic") event.waitUntil(cache.put(request, response.clone()));
     return response;
   });
   const cached = await cache.match(request, { ignoreSearch: cacheName === ENGINE_CACHE });
@@ -84,9 +88,9 @@ self.addEventListener("fetch", (event) => {
   if (!sameSite(url)) return;
   const href = url.origin + url.pathname;
   if (IMMUTABLE_URLS.has(href)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event, request));
   } else if (request.headers.get("range") === null) {
-    event.respondWith(networkFirst(request, ENGINE_URLS.has(href) ? ENGINE_CACHE : SHELL_CACHE));
+    event.respondWith(networkFirst(event, request, ENGINE_URLS.has(href) ? ENGINE_CACHE : SHELL_CACHE));
   }
 });
 

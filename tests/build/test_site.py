@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html as html_module
 import json
 import re
@@ -13,7 +14,7 @@ import pytest
 from calculators.messages import format_date
 from calculators.rules import LAST_CHECKED
 from site_build import check
-from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, RUNTIME_FILES
+from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES
 from site_build.strings import STRINGS
 
 NAV_ORDER = ["index.md", "credit-insurance.md", "prevention.md", "non-payment.md", "payout.md", "deadlines.md",
@@ -53,21 +54,49 @@ def test_nothing_is_loaded_from_outside_the_site(real_site: Any) -> None:
 
 
 def test_runtime_and_wheel_are_under_their_relative_urls(real_site: Any) -> None:
-    engine = {"runtime": "pyodide/", "wheel": f"pyodide/{real_site.report.wheel.name}",
-              "pyodide_version": PYODIDE_VERSION}
-    assert check.check_engine(real_site.site, engine) == []
-    assert sorted(p.name for p in (real_site.site / "pyodide").iterdir()) == sorted(
-        [*RUNTIME_FILES, real_site.report.wheel.name])
+    assert check.check_engine(real_site.site, real_site.report.engine) == []
+    engine_dir = real_site.site / "pyodide"
+    served = {p.relative_to(engine_dir).as_posix() for p in engine_dir.rglob("*")
+              if p.is_file() and p.suffix not in (".br", ".gz")}
+    build_id = real_site.report.engine["build_id"]
+    assert served == {*(f"{PYODIDE_VERSION}/{name}" for name in SERVED_RUNTIME_FILES),
+                      f"wheels/{build_id}/{real_site.report.wheel.name}", f"wheels/{build_id}/pyodide-lock.json"}
     assert re.fullmatch(r"calculators-[\w.]+-py3-none-any\.whl", real_site.report.wheel.name)
 
 
 def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
+    """The contract with docs/overrides/calculator.html and the worker: versioned, content-named paths."""
     engine = real_site.report.engine
-    assert engine == {"runtime": "pyodide/", "wheel": f"pyodide/{real_site.report.wheel.name}",
-                      "pyodide_version": PYODIDE_VERSION}
-    assert (real_site.site / engine["wheel"]).is_file()
-    lock = json.loads((real_site.site / engine["runtime"] / "pyodide-lock.json").read_text())
-    assert lock["packages"]["calculators"]["file_name"] == real_site.report.wheel.name
+    wheel = real_site.report.wheel
+    build_id = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
+    assert engine == {"runtime": f"pyodide/{PYODIDE_VERSION}/",
+                      "wheel": f"pyodide/wheels/{build_id}/{wheel.name}",
+                      "lock": f"pyodide/wheels/{build_id}/pyodide-lock.json",
+                      "pyodide_version": PYODIDE_VERSION, "build_id": build_id}
+    assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
+    lock = json.loads((real_site.site / engine["lock"]).read_text())
+    entry = lock["packages"]["calculators"]
+    assert entry["file_name"] == wheel.name and entry["sha256"].startswith(build_id)
+
+
+def test_large_text_files_and_the_wasm_get_precompressed_copies(real_site: Any) -> None:
+    compressed = real_site.report.compressed
+    assert compressed["brotli"], compressed["message"]
+    runtime = real_site.site / real_site.report.engine["runtime"]
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"):
+        assert (runtime / f"{name}.br").is_file() and (runtime / f"{name}.gz").is_file(), name
+    assert (real_site.site / real_site.report.engine["lock"]).with_suffix(".json.br").is_file()
+    assert (real_site.site / "index.html.br").is_file() and (real_site.site / "nl" / "index.html.gz").is_file()
+    # Deflated inside already: no copy that gains too little to be worth a second file.
+    assert not list(runtime.glob("python_stdlib.zip.*"))
+    assert not list((real_site.site / real_site.report.engine["wheel"]).parent.glob("*.whl.*"))
+    assert check.check_copies(real_site.site) == []
+
+
+def test_the_output_checks_pass_with_the_precompressed_copies_in_place(real_site: Any) -> None:
+    """The check step runs before compress in the build; run again afterwards it still finds nothing."""
+    assert list(real_site.site.rglob("*.br"))
+    check.check(real_site.site, real_site.paths.rendered, real_site.report.sources.pages, real_site.report.engine)
 
 
 def test_guide_pages_load_no_engine_byte(real_site: Any) -> None:

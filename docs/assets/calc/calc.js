@@ -16,7 +16,6 @@ const MODULES = {
   eligibility: () => import("./eligibility.js"),
   claim_timeline: () => import("./claim-timeline.js"),
 };
-const DEBOUNCE_MS = 150;
 const HASH_WRITE_MS = 300;
 
 class Calculator {
@@ -33,7 +32,6 @@ class Calculator {
     this.answered = 0;
     this.firstResult = null;
     this.lastHash = null;
-    this.schedule = debounce(() => this.compute(), DEBOUNCE_MS);
     this.writeHashSoon = debounce((state) => this.writeHash(state), HASH_WRITE_MS);
   }
 
@@ -56,7 +54,6 @@ class Calculator {
       "aria-labelledby": "calc-form-title" });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.schedule.cancel();
       this.compute();
     });
     // Text fields report each keystroke as "input"; "change" (on leaving the field) would only repeat it.
@@ -249,27 +246,27 @@ class Calculator {
 
   restoreExample() {
     this.fill(this.module.exampleState(this));
-    this.edited(null, true);
+    this.edited();
   }
 
   reset() {
     this.fill(new URLSearchParams());
     this.clearErrors();
-    this.edited(null, true);
+    this.edited();
   }
 
   // -- computing --------------------------------------------------------------------------------
 
-  edited(event, now = false) {
-    this.dirty = true;  // until the debounced compute has sent it, no answer is the answer to this edit
+  /**
+   * The form changed: compute at once when the engine is idle; while a request is in flight, only remember
+   * it (the answer's arrival sends the form as it is then, so fast typing costs one request per answer).
+   * Loading: the "ready" status computes. What the reader types is never rewritten.
+   */
+  edited() {
+    this.dirty = true;  // until compute() has sent it, no answer is the answer to this edit
     this.touched = true;  // from now on the address follows the form (the untouched example stays out of it)
     this.root.dataset.settled = "false";
-    if (now) {
-      this.schedule.cancel();
-      this.compute();
-    } else {
-      this.schedule();
-    }
+    if (this.engine.state === "failed" || !this.engine.busy) this.compute();
   }
 
   payload() {
@@ -319,6 +316,7 @@ class Calculator {
     this.root.dataset.answered = String(request.id);
     this.root.dataset.settled = String(request.id === this.requested && !this.dirty);
     this.root.dataset.outcome = answer.errors ? "errors" : answer.crash ? "crash" : "result";
+    if (this.dirty && !this.engine.busy) this.compute();  // edits made while this request ran
   }
 
   clearResult() {
@@ -462,10 +460,12 @@ class Calculator {
   /** After the first result, let the service worker keep this page and the engine for offline use. */
   offerOffline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-    const { root, runtime, wheel, version } = this.config;
+    const { root, runtime, wheel, lock, build, version } = this.config;
     const rel = (url) => (url.href.startsWith(root.href) ? url.href.slice(root.href.length) : url.href);
     const script = new URL("sw.js", root);
-    script.search = new URLSearchParams({ v: version, runtime: rel(runtime), wheel: rel(wheel) }).toString();
+    const params = { v: version, runtime: rel(runtime), wheel: rel(wheel), lock: rel(lock) };
+    if (build) params.build = build;  // versioned paths: the wheel and the lock file are immutable too
+    script.search = new URLSearchParams(params).toString();
     const page = location.href.split("#")[0];
     navigator.serviceWorker.register(script.href, { scope: root.href })
       .then(() => navigator.serviceWorker.ready)
@@ -487,6 +487,9 @@ class Calculator {
 /**
  * What the theme's search loads in its own worker (invisible to this page's resource timing): the
  * worker, the index of the page's language and lunr's language files. Kept so search does not fail offline.
+ * Material's search worker loads lunr files only for languages other than English (the stemmer support and
+ * lunr.<lang>; lunr.multi only for an index of several languages), so only those are asked for: an English
+ * page asks for none (there is no lunr.en.min.js).
  */
 function searchFiles(root, lang) {
   const element = document.getElementById("__config");
@@ -500,8 +503,10 @@ function searchFiles(root, lang) {
   if (config.search) files.push(new URL(config.search, location.href).href);
   const base = new URL(config.base || root.href, location.href);
   files.push(new URL("search/search_index.json", base).href);
-  for (const name of ["lunr.stemmer.support.min.js", `lunr.${lang}.min.js`, "lunr.multi.min.js"]) {
-    files.push(new URL(`assets/javascripts/lunr/min/${name}`, root).href);
+  if (lang !== "en") {
+    for (const name of ["lunr.stemmer.support.min.js", `lunr.${lang}.min.js`]) {
+      files.push(new URL(`assets/javascripts/lunr/min/${name}`, root).href);
+    }
   }
   return files;
 }
@@ -516,6 +521,9 @@ function readConfig(root) {
     root: base,
     runtime: new URL(root.dataset.runtime, location.href),
     wheel: new URL(root.dataset.wheel, location.href),
+    lock: new URL(root.dataset.lock || `${root.dataset.runtime}pyodide-lock.json`, location.href),
+    pyodideVersion: root.dataset.pyodideVersion || "",
+    build: root.dataset.build || "",
     version: root.dataset.engineVersion || "0",
     worker: new URL("worker.mjs", import.meta.url),
     strings: new URL("strings.json", import.meta.url),
@@ -532,7 +540,9 @@ async function main() {
   let calc = null;
   let early = null;
   const engine = new Engine({
-    worker: config.worker, runtime: config.runtime, wheel: config.wheel,
+    worker: config.worker,
+    init: { runtime: config.runtime.href, wheel: config.wheel.href, lock: config.lock.href,
+      version: config.pyodideVersion, build: config.build },
     onStatus: (status) => (calc ? calc.engineStatus(status) : (early = status)),
     onAnswer: (answer, request) => calc && calc.answer(answer, request),
   });
@@ -547,7 +557,7 @@ async function main() {
   if (!calc.restoreHash()) calc.fill(calc.module.exampleState(calc));
   calc.engineStatus(early || { state: "loading", loaded: 0 });
   window.addEventListener("hashchange", () => {
-    if (location.hash !== calc.lastHash && calc.restoreHash()) calc.edited(null, true);
+    if (location.hash !== calc.lastHash && calc.restoreHash()) calc.edited();
   });
   root.dataset.form = "ready";
 }

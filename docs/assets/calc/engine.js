@@ -1,5 +1,9 @@
 // The page's side of the engine: one module Web Worker that holds Pyodide.
 //
+// The calculator template starts the worker from <head>, before the theme's bundle runs, and leaves it in
+// `window.calcEngineBoot` ({worker, init, messages, errors}); the engine adopts that worker and replays what it
+// said meanwhile. Without it (the early start failed, or another template), the engine starts its own.
+//
 // Requests are latest-wins: while one runs, only the newest waiting request is
 // kept, and an answer to anything but the newest request is dropped, so a
 // slow answer never overwrites a newer one.
@@ -9,7 +13,8 @@ const STALL_MS = 30000;
 
 export class Engine {
   /**
-   * @param {{worker: URL, runtime: URL, wheel: URL, onStatus: Function, onAnswer: Function}} options
+   * @param {{worker: URL, init: object, onStatus: Function, onAnswer: Function}} options
+   *   init: the worker's "init" message ({runtime, wheel, lock, version, build}), used if no worker was started early
    *   onStatus({state: "loading"|"ready"|"failed", stage, loaded, detail})
    *   onAnswer(answer, request) for the newest request only.
    */
@@ -23,22 +28,42 @@ export class Engine {
     this.timer = null;
   }
 
+  /** True while a request runs or waits: a new one would only queue. */
+  get busy() {
+    return this.state !== "ready" || this.running !== null || this.waiting !== null;
+  }
+
   start() {
-    const { worker, runtime, wheel } = this.options;
+    const boot = window.calcEngineBoot;
+    if (boot && boot.worker && !boot.adopted) {
+      boot.adopted = true;
+      this.listen(boot.worker);
+      this.touch();
+      for (const message of boot.messages.splice(0)) this.receive(message);
+      for (const detail of boot.errors.splice(0)) this.fail(detail);
+      boot.worker.onmessage = (event) => this.receive(event.data);
+      return;
+    }
+    let worker;
     try {
-      this.worker = new Worker(worker, { type: "module", name: "calculators" });
+      worker = new Worker(this.options.worker, { type: "module", name: "calculators" });
     } catch (error) {
       this.fail(String(error));
       return;
     }
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
+    this.listen(worker);
+    worker.onmessage = (event) => this.receive(event.data);
+    this.touch();
+    worker.postMessage({ type: "init", ...this.options.init });
+  }
+
+  listen(worker) {
+    this.worker = worker;
+    worker.onerror = (event) => {
       event.preventDefault();
       this.fail(event.message || "worker error");
     };
-    this.worker.onmessageerror = () => this.fail("message error");
-    this.touch();
-    this.worker.postMessage({ type: "init", runtime: runtime.href, wheel: wheel.href });
+    worker.onmessageerror = () => this.fail("message error");
   }
 
   touch() {
@@ -62,6 +87,7 @@ export class Engine {
         this.options.onStatus({ state: "loading", stage: message.stage, loaded: message.loaded });
         break;
       case "ready":
+        if (this.state !== "loading") return;
         clearTimeout(this.timer);
         this.state = "ready";
         this.options.onStatus({ state: "ready", loaded: message.loaded, timings: message.timings });
@@ -73,19 +99,19 @@ export class Engine {
       case "result": {
         const request = this.running;
         this.running = null;
+        this.pump();  // the next request is on its way before this answer is rendered
         if (request && request.id === message.id && message.id === this.latest) {
           this.options.onAnswer(JSON.parse(message.text), request);
         }
-        this.pump();
         break;
       }
       case "crash": {
         // A bug in the engine, not bad input: say so once, keep the page usable.
         const request = this.running;
         this.running = null;
+        this.pump();
         console.error(`calculator ${request && request.name} failed: ${message.detail}`);
         if (request && message.id === this.latest) this.options.onAnswer({ crash: message.detail }, request);
-        this.pump();
         break;
       }
       default:
