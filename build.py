@@ -36,7 +36,7 @@ from site_build.settings import (
     WHEELS_DIR,
     Paths,
 )
-from site_build.wheel import build_wheel, sha256_of
+from site_build.wheel import build_id, build_wheel, sha256_of
 
 #: Compressed copies are kept by content hash in ``<cache>/compress``: brotli 11 on the wasm runs once per machine.
 COMPRESS_CACHE = "compress"
@@ -71,13 +71,13 @@ def engine_config(wheel: Path) -> dict[str, str]:
     """``extra.engine`` for the calculator template: where the engine's files are, relative to the site root.
 
     Every path names its content, so a server can let browsers keep the files for good: the runtime is under
-    its version, the wheel and the lock file (which records the wheel's sha256) under the wheel's hash, which
-    is also the ``build_id`` the browser keys its caches by.
+    its version, the wheel and the lock file (which records the wheel's sha256) under a hash of the wheel and
+    the runtime version, which is also the ``build_id`` the browser keys its caches by.
     """
-    build_id = sha256_of(wheel)[:BUILD_ID_LENGTH]
-    folder = f"{WHEELS_DIR}{build_id}/"
+    build = build_id(sha256_of(wheel), PYODIDE_VERSION, BUILD_ID_LENGTH)
+    folder = f"{WHEELS_DIR}{build}/"
     return {"runtime": RUNTIME_DIR, "wheel": f"{folder}{wheel.name}", "lock": f"{folder}{LOCK_FILE}",
-            "pyodide_version": PYODIDE_VERSION, "build_id": build_id}
+            "pyodide_version": PYODIDE_VERSION, "build_id": build}
 
 
 def compress(site: Path, cache: Path) -> dict[str, Any]:

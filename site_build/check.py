@@ -14,8 +14,8 @@ Run on ``site/`` after the finish step; each check returns its problems and
 - whatever is loaded locally exists;
 - the engine files exist under the URLs of ``extra.engine``, each under a path that names its content (so it
   may be cached as immutable): the runtime under ``pyodide/<version>/``, the wheel and the lock file that
-  registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being the start of the
-  wheel's sha256; nothing else under ``pyodide/``;
+  registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being a hash of the
+  wheel's sha256 and the runtime version; nothing else under ``pyodide/``;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
 - every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
@@ -44,6 +44,7 @@ from .settings import (
     RUNTIME_DIR,
     SERVED_RUNTIME_FILES,
 )
+from .wheel import build_id as wheel_build_id
 
 LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
                 "apple-touch-icon", "apple-touch-icon-precomposed", "manifest", "mask-icon"}
@@ -335,9 +336,9 @@ def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
     if not wheel.is_file() or not lock.is_file():
         return problems
     sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if len(build_id) != BUILD_ID_LENGTH or not sha256.startswith(build_id):
-        problems.append(f"build_id {build_id} is not the first {BUILD_ID_LENGTH} hex digits of the wheel's "
-                        f"sha256 {sha256}")
+    if build_id != wheel_build_id(sha256, engine["pyodide_version"], BUILD_ID_LENGTH):
+        problems.append(f"build_id {build_id} is not the hash of the wheel's sha256 {sha256} and the runtime "
+                        f"version: browsers would keep a stale lock file or wheel")
     entry = json.loads(lock.read_text(encoding="utf-8"))["packages"].get("calculators")
     if not entry or entry.get("file_name") != wheel.name:
         problems.append(f"{engine['lock']} does not register {wheel.name}")

@@ -56,6 +56,15 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def build_id(wheel_sha256: str, pyodide_version: str, length: int) -> str:
+    """The name of the wheel's folder: changes with the wheel AND with the runtime its lock file belongs to.
+
+    The wheel is reproducible, so a Pyodide upgrade alone would keep its hash; the lock file beside it
+    changes then, and browsers that keep the folder for good must see a new one.
+    """
+    return hashlib.sha256(f"{pyodide_version}:{wheel_sha256}".encode()).hexdigest()[:length]
+
+
 def register(lock_file: Path, wheel: Path) -> None:
     """Add the wheel to Pyodide's lock file, so ``loadPackage("calculators")`` finds it in the lock file's folder."""
     match = PURE_WHEEL.match(wheel.name)

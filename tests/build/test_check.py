@@ -95,7 +95,7 @@ def test_known_vendor_urls_are_allowed_only_in_their_file() -> None:
 
 def make_engine(site: Path, wheel_bytes: bytes = b"wheel") -> dict[str, str]:
     """A small engine in the versioned layout, and its ``extra.engine``."""
-    build_id = hashlib.sha256(wheel_bytes).hexdigest()[:16]
+    build_id = hashlib.sha256(f"314.0.7:{hashlib.sha256(wheel_bytes).hexdigest()}".encode()).hexdigest()[:16]
     engine = {"runtime": "pyodide/314.0.7/", "wheel": f"pyodide/wheels/{build_id}/calculators-0.1.0-py3-none-any.whl",
               "lock": f"pyodide/wheels/{build_id}/pyodide-lock.json", "pyodide_version": "314.0.7",
               "build_id": build_id}
@@ -139,8 +139,16 @@ def test_a_build_id_that_is_not_the_wheels_hash_is_reported(tmp_path: Path) -> N
     engine = make_engine(tmp_path)
     (tmp_path / engine["wheel"]).write_bytes(b"another wheel")  # rebuilt in place: the old path would stay cached
     problems = check.check_engine(tmp_path, engine)
-    assert any("is not the first 16 hex digits of the wheel's sha256" in p for p in problems)
+    assert any("is not the hash of the wheel's sha256" in p for p in problems)
     assert any("wrong sha256" in p for p in problems)
+
+
+def test_a_runtime_upgrade_with_the_same_wheel_needs_a_new_build_id(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path)  # the wheel is reproducible: a Pyodide upgrade alone keeps its hash
+    upgraded = {**engine, "pyodide_version": "314.0.8", "runtime": "pyodide/314.0.8/"}
+    (tmp_path / engine["runtime"]).rename(tmp_path / upgraded["runtime"])
+    problems = check.check_engine(tmp_path, upgraded)
+    assert any("is not the hash of the wheel's sha256" in p for p in problems)
 
 
 def test_a_wheel_outside_its_build_folder_is_reported(tmp_path: Path) -> None:
