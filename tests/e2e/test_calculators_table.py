@@ -152,3 +152,20 @@ def test_ten_thousand_rows_import_and_compute_in_well_under_a_second(
     page.fill("#calc-cell-50-amount", typed_amount(rows[50]["amount"], lang))
     settle(page)
     assert figures(page)["limit"]["value"] == answer["limit"]
+
+
+def test_a_cell_keeps_its_focus_and_text_while_answers_arrive_at_each_keystroke(page: Any, site_url: str) -> None:
+    """Every keystroke is computed at once; the answers (errors on the cell while the date is half typed, then none)
+    never rebuild the cell being typed in."""
+    lang = "fr"
+    open_calculator(page, page_url(site_url, lang, "self_assessment_limit"))
+    cell = "#calc-cell-0-paid_date"
+    page.fill(cell, "")
+    page.focus(cell)
+    typed = typed_date(EXAMPLE["experiences"][0]["paid_date"], lang)
+    page.keyboard.type(typed, delay=40)
+    settle(page)
+    assert page.input_value(cell) == typed
+    assert page.evaluate("document.activeElement.id") == cell[1:]
+    assert page.get_attribute(cell, "aria-invalid") is None
+    assert int(page.get_attribute("#calc", "data-requested") or 0) >= 5  # computed while typing, not after

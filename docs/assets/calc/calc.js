@@ -246,13 +246,13 @@ class Calculator {
 
   restoreExample() {
     this.fill(this.module.exampleState(this));
-    this.edited();
+    this.edited(null, true);
   }
 
   reset() {
     this.fill(new URLSearchParams());
     this.clearErrors();
-    this.edited();
+    this.edited(null, true);
   }
 
   // -- computing --------------------------------------------------------------------------------
@@ -260,13 +260,14 @@ class Calculator {
   /**
    * The form changed: compute at once when the engine is idle; while a request is in flight, only remember
    * it (the answer's arrival sends the form as it is then, so fast typing costs one request per answer).
-   * Loading: the "ready" status computes. What the reader types is never rewritten.
+   * Loading: the "ready" status computes. What the reader types is never rewritten. `now`: an action that is not
+   * typing (import, paste, example, reset...) is sent at once, overtaking any request in flight.
    */
-  edited() {
+  edited(event, now = false) {
     this.dirty = true;  // until compute() has sent it, no answer is the answer to this edit
     this.touched = true;  // from now on the address follows the form (the untouched example stays out of it)
     this.root.dataset.settled = "false";
-    if (this.engine.state === "failed" || !this.engine.busy) this.compute();
+    if (now || this.engine.state === "failed" || !this.engine.busy) this.compute();
   }
 
   payload() {
@@ -557,7 +558,7 @@ async function main() {
   if (!calc.restoreHash()) calc.fill(calc.module.exampleState(calc));
   calc.engineStatus(early || { state: "loading", loaded: 0 });
   window.addEventListener("hashchange", () => {
-    if (location.hash !== calc.lastHash && calc.restoreHash()) calc.edited();
+    if (location.hash !== calc.lastHash && calc.restoreHash()) calc.edited(null, true);
   });
   root.dataset.form = "ready";
 }

@@ -193,29 +193,64 @@ export class ExperienceTable {
   renderRow(i) {
     const row = this.rows[i];
     const n = i + 1;
-    const errors = this.errors.get(i) || {};
     const tr = h("tr", { dataset: { index: i } }, h("th", { scope: "row", class: "calc-row-number" }, String(n)));
     for (const col of COLUMNS) {
-      const id = `calc-cell-${i}-${col}`;
-      const errorId = `calc-cell-e-${i}-${col}`;
-      const input = h("input", { type: "text", id, value: row[col], autocomplete: "off", spellcheck: "false",
-        class: `calc-input calc-cell calc-${col}`, dataset: { col, index: i },
+      const input = h("input", { type: "text", id: `calc-cell-${i}-${col}`, value: row[col], autocomplete: "off",
+        spellcheck: "false", class: `calc-input calc-cell calc-${col}`, dataset: { col, index: i },
         inputmode: col === "amount" ? "decimal" : col === "payment_term_days" ? "numeric" : undefined,
         placeholder: col.endsWith("date") ? this.t("placeholder.date") : undefined,
-        "aria-label": this.t("table.cell_label", { row: n, column: this.t(`table.col.${col}`) }),
-        "aria-invalid": errors[col] ? "true" : undefined,
-        "aria-describedby": errors[col] ? errorId : undefined });
-      tr.append(h("td", {}, input, errors[col]
-        ? h("span", { class: "calc-field-error calc-cell-error", id: errorId }, errors[col]) : null));
+        "aria-label": this.t("table.cell_label", { row: n, column: this.t(`table.col.${col}`) }) });
+      tr.append(h("td", {}, input));
     }
     tr.append(h("td", { class: "calc-due" }), h("td", { class: "calc-late" }),
-      h("td", { class: "calc-why" }, h("span", { class: "calc-why-text" }),
-        errors.row ? h("span", { class: "calc-field-error calc-cell-error" }, errors.row) : null),
+      h("td", { class: "calc-why" }, h("span", { class: "calc-why-text" })),
       h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
         "aria-label": this.t("table.remove_row", { row: n }), title: this.t("table.remove_row", { row: n }) },
       "✕")));
+    this.fillErrors(tr, i);
     this.fillResult(tr, i);
     return tr;
+  }
+
+  /**
+   * The errors of row `i` on its cells, in place: answers arrive while the reader types, so the cells (their focus,
+   * their caret, what is typed in them) are never rebuilt for an answer.
+   */
+  fillErrors(tr, i) {
+    const errors = this.errors.get(i) || {};
+    for (const col of COLUMNS) {
+      const input = tr.querySelector(`input[data-col="${col}"]`);
+      const errorId = `calc-cell-e-${i}-${col}`;
+      let span = input.parentElement.querySelector(".calc-cell-error");
+      if (errors[col]) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", errorId);
+        if (!span) {
+          span = h("span", { class: "calc-field-error calc-cell-error", id: errorId });
+          input.after(span);
+        }
+        span.textContent = errors[col];
+      } else {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+        if (span) span.remove();
+      }
+    }
+    const why = tr.querySelector(".calc-why");
+    let rowError = why.querySelector(".calc-cell-error");
+    if (errors.row) {
+      if (!rowError) {
+        rowError = h("span", { class: "calc-field-error calc-cell-error" });
+        why.append(rowError);
+      }
+      rowError.textContent = errors.row;
+    } else if (rowError) {
+      rowError.remove();
+    }
+  }
+
+  refreshErrors() {
+    for (const tr of this.tbody.rows) this.fillErrors(tr, Number(tr.dataset.index));
   }
 
   fillResult(tr, i) {
@@ -401,7 +436,7 @@ export class ExperienceTable {
     }
     this.tableError.textContent = tableMessage;
     this.tableError.hidden = !tableMessage;
-    this.render();
+    this.refreshErrors();
   }
 
   clearErrors() {
@@ -409,7 +444,7 @@ export class ExperienceTable {
     this.errors.clear();
     this.tableError.textContent = "";
     this.tableError.hidden = true;
-    if (had) this.render();
+    if (had) this.refreshErrors();
   }
 
   /** Where the error of `path` is shown, for the page's error summary. */
