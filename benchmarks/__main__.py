@@ -88,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     try:
         # Served at <base>/_bench/, so ../<runtime> is the vendored runtime, as from any page of the site.
-        page = write_baseline(bench_dir, f"../{runtime.relative_to(site).as_posix()}/")
+        lock = runtime / "pyodide-lock.json"
+        if not lock.exists():  # versioned layout: the site's lock file sits beside the wheel
+            lock = next(iter(sorted(site.glob("pyodide/wheels/*/pyodide-lock.json"))), lock)
+        page = write_baseline(bench_dir, f"../{runtime.relative_to(site).as_posix()}/",
+                              lock_rel=f"../{lock.relative_to(site).as_posix()}")
         server = make_server(site, {"_bench": bench_dir}, args.base, args.server)
         with server:
             results["meta"].update(server=server.kind, brotli=server.brotli)

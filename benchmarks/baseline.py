@@ -45,7 +45,8 @@ worker.postMessage({ code: "1 + 1" });
 WORKER = """import { loadPyodide } from %(module)s;
 
 const indexURL = new URL(%(index)s, import.meta.url).href;
-const ready = loadPyodide({ indexURL });
+const lockFileURL = %(lock)s ? new URL(%(lock)s, import.meta.url).href : undefined;
+const ready = loadPyodide(lockFileURL ? { indexURL, lockFileURL, packageBaseUrl: indexURL } : { indexURL });
 
 self.onmessage = async (event) => {
   try {
@@ -59,16 +60,18 @@ self.onmessage = async (event) => {
 
 
 def write_baseline(dest: Path, pyodide_rel: str, name: str = "baseline", *, worker_js: str | None = None,
-                   head: str = "") -> str:
+                   head: str = "", lock_rel: str = "") -> str:
     """Write ``<name>.html`` and ``<name>-worker.mjs`` into ``dest``; return the page's file name.
 
     ``pyodide_rel`` is the vendored runtime's folder relative to ``dest`` once served (``../pyodide/``).
     ``worker_js`` replaces the worker (experiments); ``head`` goes into the page's <head> (preloads).
+    ``lock_rel`` is the site's lock file (the versioned layout keeps it beside the wheel, not the runtime).
     """
     dest.mkdir(parents=True, exist_ok=True)
     worker = f"{name}-worker.mjs"
     module = json.dumps(pyodide_rel + "pyodide.mjs")
     (dest / worker).write_text(worker_js if worker_js is not None else
-                               WORKER % {"module": module, "index": json.dumps(pyodide_rel)})
+                               WORKER % {"module": module, "index": json.dumps(pyodide_rel),
+                                         "lock": json.dumps(lock_rel)})
     (dest / f"{name}.html").write_text(PAGE % {"worker": json.dumps("./" + worker), "head": head})
     return f"{name}.html"
