@@ -19,14 +19,12 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .common import free_port
+from .common import free_port, wait_for
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
@@ -71,21 +69,6 @@ class Hit:
     body_bytes: int
     encoding: str
     accept_encoding: str
-
-
-def wait_listening(url: str, timeout: float = 15.0) -> None:
-    """Wait until something answers HTTP at ``url`` (any status: the site may have no index yet)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def cache_control(rel_path: str) -> str:
@@ -231,7 +214,7 @@ http {{
         self.process = subprocess.Popen([NGINX, "-p", str(self.tmp), "-c", str(conf)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            wait_listening(self.url)
+            wait_for(self.url)
         except BaseException:
             self.stop()  # never leave an nginx behind
             raise
@@ -349,7 +332,7 @@ class PythonServer(Server):
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         try:
-            wait_listening(self.url)
+            wait_for(self.url)
         except BaseException:
             self.stop()
             raise

@@ -137,11 +137,13 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
 
     report_limit = None
     report_status = "none"
+    report_capped = False
     if inputs.credit_report_amount is not None and inputs.credit_report_date is not None:
         oldest_report = add_months(inputs.as_of, -rules.integer("credit_report_max_age_months"))
         if inputs.credit_report_date >= oldest_report:
             report_limit = min(inputs.credit_report_amount, cap)
             report_status = "used"
+            report_capped = inputs.credit_report_amount > cap
             explain.step("report_used", amount=explain.money(inputs.credit_report_amount),
                          limit=explain.money(report_limit), cap=explain.money(cap))
         else:
@@ -159,8 +161,7 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     return {
         "limit": text(limit),
         "limit_source": source,
-        "capped": (total > cap) or (inputs.credit_report_amount is not None and report_limit is not None
-                                    and inputs.credit_report_amount > cap),
+        "capped": total > cap or report_capped,
         "cap": text(cap),
         "experiences_total": text(total),
         "experiences_limit": text(experiences_limit),

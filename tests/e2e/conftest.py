@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,11 +51,14 @@ def free_port() -> int:
 
 
 def wait_for(url: str, timeout: float = 15.0) -> None:
+    """Wait until a server answers HTTP at ``url``; any status counts (the benchmark's base path may 404)."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
+        except urllib.error.HTTPError:
+            return
         except OSError:
             if time.monotonic() > deadline:
                 raise
