@@ -415,3 +415,22 @@ FR: dict[str, str] = {
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "fr": FR}
+
+
+def _register(*tables: Any) -> None:
+    """Merge a calculator's own catalogue module (``EN``, ``NL``, ``FR`` dicts) into the tables above.
+
+    New calculators keep their strings in ``messages_<name>.py`` (DESIGN: split by calculator, not by
+    language); a key defined twice is a bug, caught here at import.
+    """
+    for table in tables:
+        for lang, catalogue in (("en", table.EN), ("nl", table.NL), ("fr", table.FR)):
+            clash = CATALOGUES[lang].keys() & catalogue.keys()
+            if clash:
+                raise KeyError(f"message keys defined twice: {sorted(clash)}")
+            CATALOGUES[lang].update(catalogue)
+
+
+from . import messages_insurance_value, messages_late_payment, messages_portfolio  # noqa: E402
+
+_register(messages_late_payment, messages_portfolio, messages_insurance_value)

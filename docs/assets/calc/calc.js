@@ -15,6 +15,9 @@ const MODULES = {
   payout: () => import("./payout.js"),
   eligibility: () => import("./eligibility.js"),
   claim_timeline: () => import("./claim-timeline.js"),
+  late_payment: () => import("./late-payment.js"),
+  portfolio: () => import("./portfolio.js"),
+  insurance_value: () => import("./insurance-value.js"),
 };
 const HASH_WRITE_MS = 300;
 
