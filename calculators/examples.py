@@ -126,4 +126,17 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             {"code": "latest_payout", "date": "2026-09-14"},
         ]},
     },
+    "insurance_value_worked": {
+        "calculator": "insurance_value",
+        "source": "atradius-cost",
+        # A firm with 2 million of turnover on credit, 80% of it under customer limits, quoted at 0.3% of the
+        # insured turnover (inside the insurer's stated range); its own bad debts ran at 0.5% of turnover;
+        # its largest customer owes 120,000 at a net margin of 4%. Our figures, not the article's.
+        "payload": {"turnover_on_credit": "2000000", "premium_rate_pct": "0.3", "insured_share_pct": "80",
+                    "expected_loss_rate_pct": "0.5", "largest_exposure": "120000", "margin_pct": "4"},
+        "expect": {"premium": "4800.00", "insured_turnover": "1600000.00", "expected_loss": "10000.00",
+                   "expected_payout": "7200.00", "net_expected": "2400.00", "break_even_loss_rate_pct": "0.33",
+                   "largest_loss_uninsured": "120000.00", "largest_loss_insured": "12000.00",
+                   "sales_to_replace_largest_loss": "3000000.00"},
+    },
 }

@@ -21,6 +21,7 @@ SOURCES: dict[str, str] = {
     "002": "Tout savoir sur le recouvrement des créances clients (aide juridique)",
     "003": "Echte vragen van ondernemers (Atradius blog, 2 July 2025)",
     "004": "Wat is mkbZeker? and its FAQ (Atradius)",
+    "atradius-cost": "What does credit insurance cost? (Atradius blog, Denmark; blog.atradius.dk, checked 2026-11-27)",
 }
 
 RuleValue = Decimal | int | tuple[str, ...]
@@ -67,6 +68,11 @@ _TABLE = (
           "Countries where the customer must be based for mkbZeker cover."),
     _rule("same_day_decision_pct", Decimal("95"), "pct", "003",
           "Share of credit-limit decisions taken the same day in the Benelux."),
+    # -- the premium's rule of thumb (insurance_value calculator, cost guide) --
+    _rule("premium_rate_typical_low_pct", Decimal("0.1"), "pct", "atradius-cost",
+          "One insurer's own rule of thumb: a premium typically costs from this share of the insured turnover..."),
+    _rule("premium_rate_typical_high_pct", Decimal("0.5"), "pct", "atradius-cost",
+          "... up to this share; lower risk, lower premium. An indication, never a quote."),
 )
 
 RULES: dict[str, Rule] = {rule.key: rule for rule in _TABLE}

@@ -21,6 +21,7 @@ ERROR_CODES = frozenset({
     "too_large", "too_many_decimals", "invalid_integer", "invalid_boolean", "invalid_date",
     "date_out_of_range", "invalid_choice", "invalid_country", "invalid_list", "invalid_object",
     "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
+    "premium_and_rate", "premium_or_rate", "zero_margin",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -42,6 +43,7 @@ OUTPUT_FIELDS = {
         "eligible", "failed", "customer_covered", "covered_countries", "max_turnover", "advice", "explanation",
     },
     "claim_timeline": {"milestones", "total_days", "handling_months", "payout_months", "explanation"},
+    "insurance_value": {"premium", "insured_turnover", "break_even_loss_rate_pct", "coverage_pct", "explanation"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -53,6 +55,8 @@ INPUT_FIELDS = {
     "eligibility": ("is_entrepreneur", "customers_are_businesses", "sells_on_account", "has_unpaid_invoices",
                     "has_credit_insurance", "annual_turnover", "customer_country"),
     "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
+    "insurance_value": ("turnover_on_credit", "premium_rate_pct", "premium", "insured_share_pct", "coverage_pct",
+                        "expected_loss_rate_pct", "largest_exposure", "largest_exposure_limit", "margin_pct"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 

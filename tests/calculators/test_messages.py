@@ -116,6 +116,15 @@ def corpus() -> Iterator[tuple[str, Any]]:
     yield "self_assessment_limit", {"new_payment_term_days": 30, "experiences": [1] * 100_001}
     yield "payout", []
     yield "no_such_calculator", {}
+    # insurance_value: every branch (quoted premium, net cost / gain / even, no break-even) and its errors
+    yield "insurance_value", {"turnover_on_credit": "1000000", "premium": "3000", "expected_loss_rate_pct": "0.1",
+                              "largest_exposure": "50000", "margin_pct": "5"}
+    yield "insurance_value", {"turnover_on_credit": "1000000", "premium_rate_pct": "0.2",
+                              "expected_loss_rate_pct": "1"}
+    yield "insurance_value", {"turnover_on_credit": "1000000", "premium": "900", "expected_loss_rate_pct": "0.1"}
+    yield "insurance_value", {"turnover_on_credit": "0", "premium": "100"}
+    yield "insurance_value", {"turnover_on_credit": "1", "premium": "1", "premium_rate_pct": "1", "margin_pct": "0"}
+    yield "insurance_value", {"turnover_on_credit": "1"}
 
 
 def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(

@@ -42,6 +42,7 @@ MONEY_FIELDS = {
     "payout": ("payout", "unpaid_balance", "vat_excluded", "covered_basis", "effective_limit", "insured_part",
                "own_risk", "uninsured_part", "above_max", "intervention_threshold"),
     "self_assessment_limit": ("limit", "cap", "experiences_total", "experiences_limit"),
+    "insurance_value": ("premium", "insured_turnover"),
 }
 
 # -- requests that are nearly right: mostly valid fields, now and then a wrong, odd or missing one ----------
@@ -69,6 +70,9 @@ FIELD_KINDS = {
     "has_unpaid_invoices": "bool", "has_credit_insurance": "bool", "annual_turnover": "amount",
     "customer_country": "country", "invoice_date": "date", "payment_term_days": "int", "handling_months": "int",
     "payout_months": "int", "amount": "amount", "paid_date": "date", "lang": "lang",
+    "turnover_on_credit": "amount", "premium_rate_pct": "pct", "premium": "amount", "insured_share_pct": "pct",
+    "expected_loss_rate_pct": "pct", "largest_exposure": "amount", "largest_exposure_limit": "amount",
+    "margin_pct": "pct",
 }
 
 

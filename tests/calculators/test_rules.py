@@ -26,6 +26,9 @@ EXPECTED = {
     "mkbzeker_max_turnover": Decimal("10000000"),
     "mkbzeker_countries": ("NL", "BE", "DE", "LU", "FR", "GB"),
     "same_day_decision_pct": Decimal("95"),
+    # one insurer's rule of thumb for the premium, as a share of the insured turnover (Atradius blog)
+    "premium_rate_typical_low_pct": Decimal("0.1"),
+    "premium_rate_typical_high_pct": Decimal("0.5"),
 }
 
 
