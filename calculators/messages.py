@@ -53,8 +53,9 @@ def format_money(amount: Decimal, lang: str, places: int = 2) -> str:
     if lang == "fr":
         return f"{number}{NBSP}€"
     if lang == "nl":
-        return f"€{NBSP}{number}"
-    return f"€{number}"
+        return f"€{NBSP}{number}"  # Intl nl-NL: "€ -1.387,50"
+    sign = "-" if number.startswith("-") else ""
+    return f"{sign}€{number.lstrip('-')}"  # Intl en-IE: "-€1,387.50"
 
 
 def format_pct(value: Decimal, lang: str) -> str:

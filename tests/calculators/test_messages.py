@@ -190,6 +190,13 @@ def test_money_is_written_as_the_browser_writes_it(lang: str, expected: str) -> 
     assert messages.format_money(Decimal("14000"), lang) == expected
 
 
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "-€1,387.50"), ("nl", "€\u00a0-1.387,50"), ("fr", "-1\u202f387,50\u00a0€")])
+def test_negative_money_puts_the_sign_where_the_browser_does(lang: str, expected: str) -> None:
+    # Intl.NumberFormat(en-IE | nl-NL | fr-FR, {style: "currency", currency: "EUR"}).format(-1387.5)
+    assert messages.format_money(Decimal("-1387.5"), lang) == expected
+
+
 @pytest.mark.parametrize(("amount", "expected"), [
     ("0", "€0.00"), ("999.5", "€999.50"), ("1000", "€1,000.00"), ("1234567.891", "€1,234,567.89"),
     ("1000000000000", "€1,000,000,000,000.00")])

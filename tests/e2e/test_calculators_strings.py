@@ -31,7 +31,11 @@ DYNAMIC = {
     "eligibility.verdict.": ["yes", "no"],
     "figure.": ["payout", "unpaid_balance", "vat_excluded", "effective_limit", "insured_part", "own_risk",
                 "uninsured_part", "above_max", "limit", "limit_source", "counted", "experiences_total",
-                "experiences_limit", "credit_report_status", "credit_report_limit", "oldest_paid_date", "as_of"],
+                "experiences_limit", "credit_report_status", "credit_report_limit", "oldest_paid_date", "as_of",
+                # insurance_value
+                "premium", "insured_turnover", "premium_rate_pct", "break_even_loss_rate_pct", "expected_loss",
+                "expected_payout", "net_expected", "largest_loss_uninsured", "largest_loss_insured",
+                "sales_to_replace_largest_loss", "sales_to_replace_insured_loss"],
     "field.": [],  # the field names are read from the .field("name", ...) calls below
 }
 

@@ -417,11 +417,12 @@ class Calculator {
     return L.formatDate(iso, this.lang);
   }
 
-  /** A <dl> of figures: [{key, label, value, kind: "money"|"date"|"text", strong}] with data-value for checks. */
+  /** A <dl> of figures: [{key, label, value, kind: "money"|"date"|"pct"|"text", strong}] with data-value for checks. */
   figureList(items, className = "calc-figure-list") {
     return h("dl", { class: className }, items.filter(Boolean).map((item) => {
       const shown = item.kind === "money" ? this.money(item.value)
-        : item.kind === "date" ? this.date(item.value) : String(item.value);
+        : item.kind === "date" ? this.date(item.value)
+          : item.kind === "pct" ? L.formatPercent(item.value, this.lang) : String(item.value);
       return h("div", { class: `calc-figure${item.strong ? " calc-figure-main" : ""}`,
         dataset: { figure: item.key } },
       h("dt", {}, item.label ?? this.t(`figure.${item.key}`)),
