@@ -144,6 +144,9 @@ _LEGAL_TABLE = (
     _rule("fr_injonction_service_months", 6, "months", "fr-cpc-1411",
           "France: an order for payment (injonction de payer) not served within six months of its date "
           "lapses (art. 1411 CPC)."),
+    _rule("fr_opposition_months", 1, "months", "fr-cpc-1411",
+          "France: the customer may object to a served order for payment within one month; only then can it "
+          "be enforced (art. 1416 and 1422 CPC)."),
     _rule("nl_vat_relief_months", 12, "months", "nl-wet-ob-29",
           "Netherlands: the right to a VAT refund on an unpaid invoice arises at the latest one year after the "
           "payment fell due (art. 29(2) Wet OB 1968)."),

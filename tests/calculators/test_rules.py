@@ -43,6 +43,7 @@ EXPECTED_LEGAL = {
     "fr_claim_filing_abroad_extra_months": 2,
     "fr_retention_claim_months": 3,
     "fr_injonction_service_months": 6,
+    "fr_opposition_months": 1,
     "nl_vat_relief_months": 12,
     "nl_subdistrict_court_limit": Decimal("25000"),
     "be_justice_of_peace_limit": Decimal("5000"),
