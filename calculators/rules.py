@@ -112,6 +112,9 @@ LEGAL_FIGURES_CHECKED = date(2026, 11, 27)
 _LEGAL_TABLE = (
     _rule("legal_figures_checked", LEGAL_FIGURES_CHECKED, "date", " ".join(LEGAL_SOURCES),
           "The day the legal figures of this block were last compared with the articles of law they cite."),
+    _rule("default_payment_term_days", 30, "days", "nl-bw-6-119a be-wet-2002-4 fr-ccom-l441-10",
+          "Netherlands, Belgium and France: the payment term between businesses when none was agreed "
+          "(art. 6:119a(2) BW; law of 2 August 2002, art. 4; art. L441-10 I C. com.)."),
     _rule("nl_payment_term_max_days", 60, "days", "nl-bw-6-119a",
           "Netherlands: longest payment term businesses may agree, unless expressly agreed and not grossly "
           "unfair to the creditor (art. 6:119a(5) BW)."),

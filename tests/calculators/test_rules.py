@@ -32,6 +32,7 @@ EXPECTED = {
 #: The legal figures the guides quote (the block "legal figures for the guides"), as the articles of law state them.
 EXPECTED_LEGAL = {
     "legal_figures_checked": date(2026, 11, 27),
+    "default_payment_term_days": 30,
     "nl_payment_term_max_days": 60,
     "nl_large_buyer_sme_term_days": 30,
     "be_payment_term_max_days": 60,
