@@ -116,7 +116,7 @@ _LEGAL_TABLE = (
           "Netherlands, Belgium and France: the payment term between businesses when none was agreed "
           "(art. 6:119a(2) BW; law of 2 August 2002, art. 4; art. L441-10 I C. com.)."),
     _rule("nl_payment_term_max_days", 60, "days", "nl-bw-6-119a",
-          "Netherlands: longest payment term businesses may agree, unless expressly agreed and not grossly "
+          "Netherlands: longest payment term businesses may agree, unless expressly agreed and not manifestly "
           "unfair to the creditor (art. 6:119a(5) BW)."),
     _rule("nl_large_buyer_sme_term_days", 30, "days", "nl-bw-6-119a",
           "Netherlands: a large company paying an SME may not agree a longer term; a longer one is void "
