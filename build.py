@@ -23,6 +23,7 @@ from site_build.check import check, check_copies
 from site_build.compress import precompress, summary
 from site_build.errors import BuildError
 from site_build.finish import finish
+from site_build.headings import heading_mismatches
 from site_build.load import Sources, check_translations, load
 from site_build.mkdocs_step import mkdocs_config, run_mkdocs
 from site_build.render import render
@@ -55,8 +56,13 @@ class Report:
 
 
 def check_sources(sources: Sources) -> None:
-    """The same pages in every language, and no rule figure typed by hand."""
+    """The same pages and the same number of sections in every language, and no rule figure typed by hand."""
     check_translations(sources.pages)
+    mismatches = heading_mismatches(sources.docs, sources.pages)
+    if mismatches:
+        raise BuildError("sources", "the languages have drifted apart: a page must have as many ## and ### "
+                         "headings in every language (write a local variation as such, in every language)",
+                         mismatches)
     wanted = figures.figures(sources.rules, sources.own_risk_pct, sources.examples, sources.last_checked)
     findings = figures.scan(sources.docs, wanted, tuple(sources.pages))
     if sources.glossary is not None:  # reaches the glossary pages through a variable: scan its texts too

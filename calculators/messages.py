@@ -197,11 +197,11 @@ EN: dict[str, str] = {
     "eligibility.advice.country_not_covered": "For customers in other countries, ask about an export credit insurance policy.",
     # -- claim timeline -------------------------------------------------------------
     "claim_timeline.due": "Invoice of {invoice} with a term of {days} days: due on {due}.",
-    "claim_timeline.hand_over": "You chase the payment yourself for {months} months after {due}: hand the file over by {hand_over}.",
+    "claim_timeline.hand_over": "Typically you chase the payment yourself for about {months} months after {due}, then hand the file over: around {hand_over}. That is an average, not a deadline: the binding dates are in your policy.",
     "claim_timeline.latest_payout": "The insurer pays at the latest {months} months after the hand-over of {hand_over}: by {payout}.",
     "claim_timeline.label.invoice": "Invoice",
     "claim_timeline.label.due": "Due date",
-    "claim_timeline.label.hand_over": "Hand-over to the insurer",
+    "claim_timeline.label.hand_over": "Typical hand-over to the insurer",
     "claim_timeline.label.latest_payout": "Latest payout",
 }
 
@@ -302,11 +302,11 @@ NL: dict[str, str] = {
     "eligibility.advice.turnover_too_high": "Bij deze omzet past een kredietverzekering op maat.",
     "eligibility.advice.country_not_covered": "Voor klanten in andere landen vraagt u naar een exportkredietverzekering.",
     "claim_timeline.due": "Factuur van {invoice} met een termijn van {days} dagen: vervalt op {due}.",
-    "claim_timeline.hand_over": "U maant zelf aan tot {months} maanden na {due}: draag het dossier uiterlijk op {hand_over} over.",
+    "claim_timeline.hand_over": "Gewoonlijk maant u na {due} ongeveer {months} maanden zelf aan en draagt u het dossier daarna over: rond {hand_over}. Dat is een gemiddelde, geen uiterste termijn: de bindende termijnen staan in uw polis.",
     "claim_timeline.latest_payout": "De verzekeraar betaalt uiterlijk {months} maanden na de overdracht van {hand_over}: op {payout}.",
     "claim_timeline.label.invoice": "Factuur",
     "claim_timeline.label.due": "Vervaldatum",
-    "claim_timeline.label.hand_over": "Overdracht aan de verzekeraar",
+    "claim_timeline.label.hand_over": "Gebruikelijke overdracht aan de verzekeraar",
     "claim_timeline.label.latest_payout": "Uiterlijke uitkering",
 }
 
@@ -407,11 +407,11 @@ FR: dict[str, str] = {
     "eligibility.advice.turnover_too_high": "À ce chiffre d'affaires, demandez une assurance-crédit sur mesure.",
     "eligibility.advice.country_not_covered": "Pour des clients dans d'autres pays, renseignez-vous sur une assurance-crédit export.",
     "claim_timeline.due": "Facture du {invoice} avec un délai de {days} jours : échéance le {due}.",
-    "claim_timeline.hand_over": "Vous relancez vous-même pendant {months} mois après le {due} : transmettez le dossier au plus tard le {hand_over}.",
+    "claim_timeline.hand_over": "En général, vous relancez vous-même pendant environ {months} mois après le {due}, puis vous transmettez le dossier : vers le {hand_over}. C'est une durée moyenne, pas un délai : les délais qui vous engagent figurent dans votre police.",
     "claim_timeline.latest_payout": "L'assureur indemnise au plus tard {months} mois après la transmission du {hand_over} : le {payout}.",
     "claim_timeline.label.invoice": "Facture",
     "claim_timeline.label.due": "Échéance",
-    "claim_timeline.label.hand_over": "Transmission à l'assureur",
+    "claim_timeline.label.hand_over": "Transmission habituelle à l'assureur",
     "claim_timeline.label.latest_payout": "Indemnisation au plus tard",
 }
 

@@ -24,7 +24,7 @@ SOURCES: dict[str, str] = {
     "atradius-cost": "What does credit insurance cost? (Atradius blog, Denmark; blog.atradius.dk, checked 2026-11-27)",
 }
 
-RuleValue = Decimal | int | tuple[str, ...]
+RuleValue = Decimal | int | tuple[str, ...] | date
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Rule:
 
     key: str
     value: RuleValue
-    unit: str  # "pct", "eur", "days", "months", "countries"
+    unit: str  # "pct", "eur", "days", "months", "countries", "date"
     sources: tuple[str, ...]
     note: str
 
@@ -48,7 +48,8 @@ _TABLE = (
     _rule("intervention_threshold", Decimal("500"), "eur", "003",
           "Often written into the policy: below this unpaid amount the insurer does not intervene."),
     _rule("handling_months", 2, "months", "000",
-          "About two months after the due date the company chases the debt itself, then hands it over."),
+          "On average the company chases the debt itself for about two months after the due date before it "
+          "hands the file over: a typical period, not a deadline (the policy sets the binding ones)."),
     _rule("payout_months", 5, "months", "000",
           "The payout comes at the latest five months after the file is handed over."),
     _rule("mkbzeker_cover_cap", Decimal("15000"), "eur", "004",
@@ -67,7 +68,8 @@ _TABLE = (
     _rule("mkbzeker_countries", ("NL", "BE", "DE", "LU", "FR", "GB"), "countries", "004",
           "Countries where the customer must be based for mkbZeker cover."),
     _rule("same_day_decision_pct", Decimal("95"), "pct", "003",
-          "Share of credit-limit decisions taken the same day in the Benelux."),
+          "Atradius's own statement about itself: the share of its credit-limit decisions in the Benelux taken "
+          "the same day. Attribute it to Atradius; it is not a figure for the market."),
     # -- the premium's rule of thumb (insurance_value calculator, cost guide) --
     _rule("premium_rate_typical_low_pct", Decimal("0.1"), "pct", "atradius-cost",
           "One insurer's own rule of thumb: a premium typically costs from this share of the insured turnover..."),
@@ -76,6 +78,109 @@ _TABLE = (
 )
 
 RULES: dict[str, Rule] = {rule.key: rule for rule in _TABLE}
+
+
+# --- legal figures for the guides (begin) ----------------------------------------------------------------------
+# Statutory figures the guides quote (payment terms, insolvency and small-claims procedures, e-invoicing). Each
+# names the article of law or official page it comes from; they were compared with those sources on
+# LEGAL_FIGURES_CHECKED. Keep this block contiguous: the late-payment figures live in their own block.
+
+#: The legal sources of the figures below, by key (``Rule.sources`` names these keys).
+LEGAL_SOURCES: dict[str, str] = {
+    "nl-bw-6-119a": "Burgerlijk Wetboek Boek 6, art. 6:119a (wetten.overheid.nl/BWBR0005289)",
+    "nl-rv-93": "Wetboek van Burgerlijke Rechtsvordering, art. 93 (wetten.overheid.nl/BWBR0001827)",
+    "nl-wet-ob-29": "Wet op de omzetbelasting 1968, art. 29 (wetten.overheid.nl/BWBR0002629)",
+    "be-wet-2002-4": "Wet van 2 augustus 2002 / loi du 2 août 2002 (betalingsachterstand / retard de paiement), "
+                     "art. 4, as amended by the law of 14 August 2021 (ejustice.just.fgov.be)",
+    "be-ger-w-590": "Gerechtelijk Wetboek / Code judiciaire, art. 590 (ejustice.just.fgov.be)",
+    "be-wer-xx": "Wetboek van economisch recht / Code de droit économique, Book XX, declarations of claims "
+                 "through the Central Solvency Register (regsol.be)",
+    "be-einvoicing": "Law of 6 February 2024 and royal decree of 14 July 2025: structured e-invoices between "
+                     "Belgian VAT payers (efactuur.belgium.be)",
+    "fr-ccom-l441-10": "Code de commerce, art. L441-10 (legifrance.gouv.fr); DGCCRF, Délais de paiement "
+                       "(economie.gouv.fr)",
+    "fr-ccom-d441-5": "Code de commerce, art. D441-5 (legifrance.gouv.fr)",
+    "fr-ccom-l441-16": "Code de commerce, art. L441-16 (legifrance.gouv.fr); DGCCRF, Délais de paiement",
+    "fr-ccom-r622-24": "Code de commerce, art. L622-24 and R622-24 (legifrance.gouv.fr)",
+    "fr-ccom-l624-9": "Code de commerce, art. L624-9 and L624-16 (legifrance.gouv.fr)",
+    "fr-cpc-1411": "Code de procédure civile, art. 1405 to 1424, in force since 1 March 2022 (legifrance.gouv.fr)",
+    "fr-cpce-r125-1": "Code des procédures civiles d'exécution, art. L125-1 and R125-1 (legifrance.gouv.fr)",
+    "fr-einvoicing": "Code général des impôts, art. 289 bis, and the e-invoicing calendar of the finance law "
+                     "for 2024 (impots.gouv.fr)",
+    "eu-861-2007": "Regulation (EC) No 861/2007, European Small Claims Procedure, art. 2, as amended by "
+                   "Regulation (EU) 2015/2421 (eur-lex.europa.eu)",
+}
+SOURCES.update(LEGAL_SOURCES)
+
+#: The day the legal figures were last compared with their sources.
+LEGAL_FIGURES_CHECKED = date(2026, 11, 27)
+
+_LEGAL_TABLE = (
+    _rule("legal_figures_checked", LEGAL_FIGURES_CHECKED, "date", " ".join(LEGAL_SOURCES),
+          "The day the legal figures of this block were last compared with the articles of law they cite."),
+    _rule("default_payment_term_days", 30, "days", "nl-bw-6-119a be-wet-2002-4 fr-ccom-l441-10",
+          "Netherlands, Belgium and France: the payment term between businesses when none was agreed "
+          "(art. 6:119a(2) BW; law of 2 August 2002, art. 4; art. L441-10 I C. com.)."),
+    _rule("nl_payment_term_max_days", 60, "days", "nl-bw-6-119a",
+          "Netherlands: longest payment term businesses may agree, unless expressly agreed and not manifestly "
+          "unfair to the creditor (art. 6:119a(5) BW)."),
+    _rule("nl_large_buyer_sme_term_days", 30, "days", "nl-bw-6-119a",
+          "Netherlands: a large company paying an SME may not agree a longer term; a longer one is void "
+          "(art. 6:119a(6) BW, since 1 July 2022)."),
+    _rule("be_payment_term_max_days", 60, "days", "be-wet-2002-4",
+          "Belgium: longest payment term between businesses; a longer agreed term is deemed unwritten "
+          "(law of 2 August 2002, art. 4, since the law of 14 August 2021)."),
+    _rule("fr_payment_term_max_days", 60, "days", "fr-ccom-l441-10",
+          "France: longest agreed payment term, counted from the invoice date (art. L441-10 I C. com.)."),
+    _rule("fr_payment_term_eom_days", 45, "days", "fr-ccom-l441-10",
+          "France: the alternative cap, 45 days end of month, if expressly agreed and not abusive "
+          "(art. L441-10 I C. com.)."),
+    _rule("fr_recovery_indemnity", Decimal("40"), "eur", "fr-ccom-d441-5",
+          "France: fixed indemnity for recovery costs owed per late invoice between businesses, to be stated "
+          "in the terms and on the invoice (art. L441-10 II and D441-5 C. com.)."),
+    _rule("fr_payment_term_fine_max", Decimal("2000000"), "eur", "fr-ccom-l441-16",
+          "France: maximum administrative fine for a company that exceeds the payment-term caps "
+          "(art. L441-16 C. com.; DGCCRF)."),
+    _rule("fr_claim_filing_months", 2, "months", "fr-ccom-r622-24",
+          "France: a creditor declares its claim to the mandataire within two months of the publication of the "
+          "opening judgment in the BODACC (art. R622-24 C. com.)."),
+    _rule("fr_claim_filing_abroad_extra_months", 2, "months", "fr-ccom-r622-24",
+          "France: the claim-filing period is extended by two months for creditors outside metropolitan France "
+          "(art. R622-24 C. com.)."),
+    _rule("fr_retention_claim_months", 3, "months", "fr-ccom-l624-9",
+          "France: goods sold under retention of title must be claimed within three months of the publication "
+          "of the opening judgment (art. L624-9 C. com.)."),
+    _rule("fr_injonction_service_months", 6, "months", "fr-cpc-1411",
+          "France: an order for payment (injonction de payer) not served within six months of its date "
+          "lapses (art. 1411 CPC)."),
+    _rule("fr_opposition_months", 1, "months", "fr-cpc-1411",
+          "France: the customer may object to a served order for payment within one month; only then can it "
+          "be enforced (art. 1416 and 1422 CPC)."),
+    _rule("nl_vat_relief_months", 12, "months", "nl-wet-ob-29",
+          "Netherlands: the right to a VAT refund on an unpaid invoice arises at the latest one year after the "
+          "payment fell due (art. 29(2) Wet OB 1968)."),
+    _rule("nl_subdistrict_court_limit", Decimal("25000"), "eur", "nl-rv-93",
+          "Netherlands: the kantonrechter hears money claims up to this amount, and parties may act without a "
+          "lawyer (art. 93 Rv)."),
+    _rule("be_justice_of_peace_limit", Decimal("5000"), "eur", "be-ger-w-590",
+          "Belgium: general money limit of the vrederechter / juge de paix (art. 590 Ger. W., since 1 September "
+          "2018); disputes between enterprises go to the enterprise court whatever the amount (art. 573)."),
+    _rule("fr_small_claims_limit", Decimal("5000"), "eur", "fr-cpce-r125-1",
+          "France: ceiling of the simplified procedure for small claims run by a commissaire de justice "
+          "(art. L125-1 and R125-1 CPCE)."),
+    _rule("eu_small_claims_limit", Decimal("5000"), "eur", "eu-861-2007",
+          "EU: ceiling of the European Small Claims Procedure for cross-border claims, interest and costs "
+          "excluded (Reg. 861/2007, art. 2, as amended by Reg. 2015/2421)."),
+    _rule("be_einvoicing_from", date(2026, 1, 1), "date", "be-einvoicing",
+          "Belgium: structured electronic invoices become mandatory between Belgian VAT payers."),
+    _rule("fr_einvoicing_reception_from", date(2026, 9, 1), "date", "fr-einvoicing",
+          "France: every VAT-registered business must be able to receive electronic invoices; large companies "
+          "and mid-caps must also issue them."),
+    _rule("fr_einvoicing_sme_issue_from", date(2027, 9, 1), "date", "fr-einvoicing",
+          "France: small and medium-sized businesses must issue electronic invoices."),
+)
+RULES.update({rule.key: rule for rule in _LEGAL_TABLE})
+# --- legal figures for the guides (end) ------------------------------------------------------------------------
 
 
 def value(key: str) -> RuleValue:

@@ -13,7 +13,7 @@ that figure:
 - percentages only with a percent sign or word (90%, 90 %, 90 procent, ninety per cent);
 - day and month counts only with their unit (60 dagen, 60-day, two months, cinq mois);
 - the covered countries only as a list of four or more of them, names or codes (three could be the Benelux);
-- the last-checked date in any written form.
+- the last-checked date and the rules' dates (a legal obligation's start) in any written form.
 
 Text inside jinja tags is computed, so it is skipped, except a literal number
 piped straight into a figure filter (``{{ 90 | pct }}``). A number that only
@@ -74,13 +74,18 @@ def figures(
     """
     found: list[Figure] = []
     units = {"eur": ("amount", "money"), "pct": ("pct", "pct"), "days": ("days", ""), "months": ("months", ""),
-             "countries": ("countries", "countries")}
+             "countries": ("countries", "countries"), "date": ("date", "date")}
     for key, rule in rules.items():
         if rule.unit not in units:
             raise ValueError(f"rule {key}: the figure scan does not know the unit {rule.unit!r}; teach it how "
                              "such a figure is written (site_build/figures.py)")
         kind, filter_name = units[rule.unit]
-        value = tuple(rule.value) if kind == "countries" else Decimal(rule.value)
+        if kind == "countries":
+            value: Any = tuple(rule.value)
+        elif kind == "date":  # a legal date (an obligation's start): found in any written form, like the check date
+            value = rule.value
+        else:
+            value = Decimal(rule.value)
         pipe = f" | {filter_name}" if filter_name else ""
         found.append(Figure(kind, value, f"{{{{ rules.{key}.value{pipe} }}}}"))
     found.append(Figure("pct", Decimal(own_risk_pct), "{{ own_risk_pct | pct }}"))

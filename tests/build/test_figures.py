@@ -31,14 +31,18 @@ def found(text: str) -> list[str]:
     "checked on 22 November 2026", "vérifié le 22 novembre 2026", "2026-11-22",
     "{{ 15000 | money }}", "{{ '90' | pct }}",
     "a payout of €22,500", "the limit becomes € 14.000",
+    # the legal figures of the guides
+    "a term of 30 days", "45 jours fin de mois", "within two months of the BODACC", "drie maanden",
+    "up to € 25.000 at the kantonrechter", "claims up to 5 000 €", "an indemnity of €40", "2 millions d'euros",
+    "from 1 September 2026", "vanaf 1 januari 2026", "le 1er septembre 2027", "checked on 27 November 2026",
 ])
 def test_a_planted_figure_is_caught(text: str) -> None:
     assert found(text), text
 
 
 @pytest.mark.parametrize("text", [
-    "pay within 30 days", "in 2025", "VAT of 21%", "1,000 customers", "page 15", "500 customers",
-    "90 customers", "14 days", "3 months", "version 9.8.1", "1500 euro", "100%", "half (50%)",
+    "pay within 21 days", "in 2025", "VAT of 21%", "1,000 customers", "page 15", "500 customers",
+    "90 customers", "14 days", "4 months", "version 9.8.1", "1500 euro", "100%", "half (50%)",
     "the Benelux: Belgium, the Netherlands and Luxembourg", "an invoice of 2,500 paid late",
     "{{ rules.coverage_pct.value | pct }} and {{ rules.mkbzeker_cover_cap.value | money }}",
     "{{ example('payout_limit_25000').payout | money }}", "[link](payout.md#90-percent)",
@@ -85,3 +89,9 @@ def test_a_rule_with_an_unknown_unit_is_not_silently_skipped() -> None:
     odd = {"x": replace(rules.RULES["coverage_pct"], unit="hours")}
     with pytest.raises(ValueError, match="unit 'hours'"):
         figures.figures(odd, rules.own_risk_pct(), {}, rules.LAST_CHECKED)
+
+
+def test_a_legal_date_is_written_through_its_rule() -> None:
+    (finding,) = figures.scan_text("E-invoices are due from 1 January 2026.\n", "docs/en/payment-terms.md", WANTED)
+    assert "{{ rules.be_einvoicing_from.value | date }}" in str(finding)
+    assert not found("E-invoices are due from {{ rules.be_einvoicing_from.value | date }}.")

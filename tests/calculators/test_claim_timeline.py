@@ -59,7 +59,7 @@ def test_handling_and_payout_periods_can_be_changed(handling: int, payout: int, 
 def test_milestones_carry_a_label_in_the_language_of_the_request() -> None:
     result = ok(NAME, {"invoice_date": "2026-01-15", "payment_term_days": 30, "lang": "nl"})
     assert [m["label"] for m in result["milestones"]] == [
-        "Factuur", "Vervaldatum", "Overdracht aan de verzekeraar", "Uiterlijke uitkering"]
+        "Factuur", "Vervaldatum", "Gebruikelijke overdracht aan de verzekeraar", "Uiterlijke uitkering"]
     assert "14 september 2026" in result["explanation"][-1]["text"]
 
 
@@ -68,3 +68,16 @@ def test_every_field_is_checked() -> None:
                         "payout_months": 121}) == {
         "invoice_date": "invalid_date", "payment_term_days": "negative", "handling_months": "invalid_integer",
         "payout_months": "too_large"}
+
+
+@pytest.mark.parametrize(("lang", "typical", "not_a_deadline"), [
+    ("en", "Typically", "not a deadline"), ("nl", "Gewoonlijk", "geen uiterste termijn"),
+    ("fr", "En général", "pas un délai")])
+def test_the_hand_over_is_explained_as_a_typical_period_not_a_deadline(lang: str, typical: str,
+                                                                       not_a_deadline: str) -> None:
+    """Source 000 gives about two months of own reminders *on average*; the policy sets the binding dates."""
+    result = ok(NAME, {"invoice_date": "2026-01-15", "payment_term_days": 30, "lang": lang})
+    (step,) = [s for s in result["explanation"] if s["code"] == "hand_over"]
+    assert step["text"].startswith(typical) and not_a_deadline in step["text"]
+    for deadline_wording in ("hand the file over by", "uiterlijk op", "au plus tard le"):
+        assert deadline_wording not in step["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,9 +32,61 @@ EXPECTED = {
     "premium_rate_typical_high_pct": Decimal("0.5"),
 }
 
+#: The legal figures the guides quote (the block "legal figures for the guides"), as the articles of law state them.
+EXPECTED_LEGAL = {
+    "legal_figures_checked": date(2026, 11, 27),
+    "default_payment_term_days": 30,
+    "nl_payment_term_max_days": 60,
+    "nl_large_buyer_sme_term_days": 30,
+    "be_payment_term_max_days": 60,
+    "fr_payment_term_max_days": 60,
+    "fr_payment_term_eom_days": 45,
+    "fr_recovery_indemnity": Decimal("40"),
+    "fr_payment_term_fine_max": Decimal("2000000"),
+    "fr_claim_filing_months": 2,
+    "fr_claim_filing_abroad_extra_months": 2,
+    "fr_retention_claim_months": 3,
+    "fr_injonction_service_months": 6,
+    "fr_opposition_months": 1,
+    "nl_vat_relief_months": 12,
+    "nl_subdistrict_court_limit": Decimal("25000"),
+    "be_justice_of_peace_limit": Decimal("5000"),
+    "fr_small_claims_limit": Decimal("5000"),
+    "eu_small_claims_limit": Decimal("5000"),
+    "be_einvoicing_from": date(2026, 1, 1),
+    "fr_einvoicing_reception_from": date(2026, 9, 1),
+    "fr_einvoicing_sme_issue_from": date(2027, 9, 1),
+}
+
 
 def test_rules_hold_exactly_the_figures_of_the_articles() -> None:
-    assert {key: rule.value for key, rule in rules.RULES.items()} == EXPECTED
+    product = {key: rule.value for key, rule in rules.RULES.items() if key not in EXPECTED_LEGAL}
+    assert product == EXPECTED
+
+
+def test_the_legal_block_holds_exactly_the_figures_of_the_law() -> None:
+    legal = {key: rules.RULES[key].value for key in EXPECTED_LEGAL if key in rules.RULES}
+    assert legal == EXPECTED_LEGAL
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_LEGAL))
+def test_a_legal_figure_cites_an_article_of_law_not_a_seed_article(key: str) -> None:
+    rule = rules.RULES[key]
+    assert rule.sources and set(rule.sources) <= set(rules.LEGAL_SOURCES), rule
+    assert all(rules.SOURCES[source] == rules.LEGAL_SOURCES[source] for source in rule.sources)
+
+
+def test_the_legal_check_date_is_the_rule_the_guides_show() -> None:
+    assert rules.RULES["legal_figures_checked"].value == rules.LEGAL_FIGURES_CHECKED
+
+
+def test_the_claim_handling_period_is_described_as_typical_not_as_a_deadline() -> None:
+    note = rules.RULES["handling_months"].note.lower()
+    assert "on average" in note and "not a deadline" in note
+
+
+def test_the_same_day_figure_is_attributed_to_the_insurer_that_states_it() -> None:
+    assert "Atradius" in rules.RULES["same_day_decision_pct"].note
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))
@@ -46,13 +99,14 @@ def test_value_reads_the_rule(key: str) -> None:
 def test_every_rule_names_a_known_source_and_explains_itself(rule: rules.Rule) -> None:
     assert rule.sources, rule
     assert set(rule.sources) <= set(rules.SOURCES), rule
-    assert rule.unit in {"pct", "eur", "days", "months", "countries"}
+    assert rule.unit in {"pct", "eur", "days", "months", "countries", "date"}
     assert len(rule.note) > 20
 
 
 @pytest.mark.parametrize("rule", rules.RULES.values(), ids=lambda r: r.key)
 def test_amounts_are_decimals_and_periods_whole_numbers(rule: rules.Rule) -> None:
-    expected_type = {"pct": Decimal, "eur": Decimal, "days": int, "months": int, "countries": tuple}[rule.unit]
+    expected_type = {"pct": Decimal, "eur": Decimal, "days": int, "months": int, "countries": tuple,
+                     "date": date}[rule.unit]
     assert type(rule.value) is expected_type
 
 
