@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint bench dist clean
+.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint bench bench-first-serve dist clean
 
 setup: venv chromium nginx
 
@@ -84,6 +84,10 @@ test: setup servers build lint
 
 bench: setup build
 	$(PY) -m benchmarks
+
+# Opt-in and slow (1-2 minutes): the first `make serve` of a fresh clone, timed to its first page answered.
+bench-first-serve: venv
+	$(PY) -m benchmarks.first_serve
 
 # The release bundle: dist/unpaid-invoices-site-<version>.zip (site/, HOSTING.md, deploy/ configs) and its .sha256.
 dist: build

@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -29,12 +30,25 @@ from typing import Any
 from .common import RESULTS, ROOT, free_port
 
 
-def warm_caches() -> dict[str, bool]:
-    home = Path.home()
-    pip_cache = Path(os.environ.get("PIP_CACHE_DIR", home / ".cache" / "pip"))
-    npm_cache = Path(os.environ.get("npm_config_cache", home / ".npm")) / "_cacache"
-    return {"pip": pip_cache.is_dir() and any(pip_cache.iterdir()),
-            "npm": npm_cache.is_dir() and any(npm_cache.iterdir())}
+def warm_caches() -> dict[str, Any]:
+    """What may spare ``make serve`` a download: pip's cache or a local wheelhouse, npm's cache."""
+    def pip(*args: str) -> str:
+        done = subprocess.run(["python3", "-m", "pip", *args], capture_output=True, text=True, timeout=60,
+                              check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    pip_cache = Path(pip("cache", "dir") or Path.home() / ".cache" / "pip")
+    find_links = os.environ.get("PIP_FIND_LINKS") or pip("config", "get", "global.find-links")
+    npm_cache = Path(os.environ.get("npm_config_cache", Path.home() / ".npm")) / "_cacache"
+    return {"pip_cache": pip_cache.is_dir() and any(pip_cache.iterdir()), "pip_find_links": find_links,
+            "npm_cache": npm_cache.is_dir() and any(npm_cache.iterdir())}
+
+
+def describe(caches: dict[str, Any]) -> str:
+    pip = "pip cache warm" if caches["pip_cache"] else "pip cache empty"
+    if caches["pip_find_links"]:
+        pip += f", local wheels ({caches['pip_find_links']})"
+    return f"{pip}; npm cache {'warm' if caches['npm_cache'] else 'cold'}"
 
 
 def first_serve(repo: Path = ROOT, keep: bool = False, timeout: float = 900.0) -> dict[str, Any]:
@@ -73,11 +87,13 @@ def first_serve(repo: Path = ROOT, keep: bool = False, timeout: float = 900.0) -
     output = log.read_text(errors="replace")
     lines = output.strip().splitlines()
     built = next((line for line in lines if line.startswith("built site/ in")), "")
+    build_seconds = re.search(r"built site/ in ([0-9.]+) s", built)
     result = {
         "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "seconds": round(answered, 1) if answered is not None else None,
         "ok": answered is not None,
         "clone_seconds": round(cloned, 1),
+        "build_seconds": float(build_seconds.group(1)) if build_seconds else None,
         "build_line": built,
         "warm_caches": warm_caches(),
         "cpus": os.cpu_count(),
@@ -103,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "first-serve.json"
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    warm = ", ".join(f"{name} cache {'warm' if on else 'cold'}" for name, on in result["warm_caches"].items())
+    warm = describe(result["warm_caches"])
     if result["ok"]:
         print(f"first `make serve` on a fresh clone: {result['seconds']:.0f} s to the first page answered "
               f"({warm}; {result['build_line'] or 'build line not found'})")
