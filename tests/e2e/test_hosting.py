@@ -101,6 +101,10 @@ def test_pages_and_engine_files_carry_their_types_caching_and_compressed_copies(
         urllib.request.urlopen(portal + "no-such-page/", timeout=10)
     assert missing.value.code == 404, name
     assert_security_headers(missing.value.headers, f"{name} 404")
+    if name == "apache":  # its configuration file is not content
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(portal + ".htaccess", timeout=10)
+        assert refused.value.code == 403
 
 
 def test_a_calculator_computes_under_the_sub_path_and_again_offline(browser: Any, hosted: RealServer) -> None:
