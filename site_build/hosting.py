@@ -14,6 +14,7 @@ real Debian server in tests/e2e/test_hosting.py.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -25,11 +26,11 @@ REVALIDATE = "no-cache"
 
 #: URL paths whose content never changes (searched anywhere in the path, so any sub-path works):
 #: the runtime under its version, the wheel and its lock file under the wheel's hash, mkdocs-material's
-#: hashed bundles (with the .br/.gz name a server may have rewritten the request to).
+#: hashed bundles.
 VERSIONED_PATHS: tuple[str, ...] = (
     r"/pyodide/[0-9]+\.[0-9]+\.[0-9]+[^/]*/",
     r"/pyodide/wheels/[0-9a-f]{16,}/",
-    r"\.[0-9a-f]{8,}\.min\.(js|css)(\.br|\.gz)?$",
+    r"\.[0-9a-f]{8,}\.min\.(js|css)$",
 )
 VERSIONED = "|".join(VERSIONED_PATHS)
 
@@ -37,12 +38,41 @@ VERSIONED = "|".join(VERSIONED_PATHS)
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    # >>> CSP: the site's Content-Security-Policy goes HERE, once, as
-    #     ("Content-Security-Policy", "default-src 'self'; ..."),
-    # then run `python -m site_build.hosting` (writes it into the .htaccess, the Caddyfile and the lighttpd
-    # configuration) and add the same `add_header ... always;` line to deploy/nginx.conf
-    # (tests/build/test_hosting.py fails until both agree).
 )
+
+CSP = "Content-Security-Policy"
+# >>> CSP: the Content-Security-Policy header goes HERE, once, by path: (regex searched in the URL path,
+#     policy), the first match wins, the last entry's regex is "" (every other path). For example
+#         from .csp import header_policy
+#         CSP_BY_PATH = ((r"/calculators/[^/]+/(index\.html)?$|/assets/calc/worker\.mjs$", header_policy(True)),
+#                        ("", header_policy(False)))
+#     then run `python -m site_build.hosting`: the .htaccess, the Caddyfile and the lighttpd configuration
+#     send it; tests/build/test_hosting.py checks that deploy/nginx.conf's `map $uri $portal_csp` says the
+#     same, and tests/e2e/test_hosting.py that every server sends it. Empty: no CSP header.
+CSP_BY_PATH: tuple[tuple[str, str], ...] = ()
+
+
+def csp_for(path: str) -> str | None:
+    """The CSP header for a URL path (any prefix), or None."""
+    return next((policy for regex, policy in CSP_BY_PATH if re.search(regex, path)), None)
+
+
+def _csp_rules() -> tuple[str | None, list[tuple[str, str]]]:
+    """(the default policy, the path-specific (regex, policy) in order of priority)."""
+    default = next((policy for regex, policy in CSP_BY_PATH if regex == ""), None)
+    specific: list[tuple[str, str]] = []
+    for regex, policy in CSP_BY_PATH:
+        if regex == "":
+            break  # entries after the catch-all can never match
+        specific.append((regex, policy))
+    return default, specific
+
+
+def _with_copies(regex: str) -> str:
+    """``regex`` also matching the .br/.gz name Apache rewrote the request to (each alternative's ``$``)."""
+    suffixes = "|".join(re.escape(suffix) for _, suffix in ENCODINGS)
+    return re.sub(r"(?<!\\)\$(?=\||$)", lambda _: f"({suffixes})?$", regex)
+
 
 #: The type of every kind of file the site holds (tests/build/test_hosting.py checks the built site
 #: has no other): servers that do not read /etc/mime.types (lighttpd) get the whole table.
@@ -123,10 +153,18 @@ def htaccess() -> str:
         "    </FilesMatch>",
         "    # Revalidate by default (304 thanks to ETag); versioned paths for good.",
         f'    Header always set Cache-Control "{REVALIDATE}"',
-        f'    Header always set Cache-Control "{IMMUTABLE}" "expr=%{{REQUEST_URI}} =~ m#{VERSIONED}#"',
+        f'    Header always set Cache-Control "{IMMUTABLE}" "expr=%{{REQUEST_URI}} =~ m#{_with_copies(VERSIONED)}#"',
         "    # Security headers (site_build/hosting.py SECURITY_HEADERS).",
     ]
     lines += [f'    Header always set {name} "{_apache_quote(value)}"' for name, value in SECURITY_HEADERS]
+    default, specific = _csp_rules()
+    if default is not None or specific:
+        lines.append("    # Content-Security-Policy by path (CSP_BY_PATH): the last `set` that applies wins.")
+    if default is not None:
+        lines.append(f'    Header always set {CSP} "{_apache_quote(default)}"')
+    for regex, policy in reversed(specific):
+        lines.append(f'    Header always set {CSP} "{_apache_quote(policy)}" '
+                     f'"expr=%{{REQUEST_URI}} =~ m#{_with_copies(regex)}#"')
     lines += ["</IfModule>", ""]
     return "\n".join(lines)
 
@@ -139,6 +177,19 @@ def _apache_quote(value: str) -> str:
 
 def caddyfile() -> str:
     headers = "\n".join(f'\t\t\t{name} "{_caddy_quote(value)}"' for name, value in SECURITY_HEADERS)
+    default, specific = _csp_rules()
+    csp = []
+    for i, (regex, policy) in enumerate([*specific, *([("", default)] if default is not None else [])]):
+        earlier = [r for r, _ in specific[:i]]
+        conditions = ([f"path_regexp csp{i} {regex}"] if regex else []) + [
+            f"not path_regexp csp{i}_{j} {r}" for j, r in enumerate(earlier)]
+        if not conditions:
+            csp.append(f'\t\theader {CSP} "{_caddy_quote(policy)}"')
+            continue
+        body = "\n".join(f"\t\t\t{c}" for c in conditions)
+        csp.append(f"\t\t@csp{i} {{\n{body}\n\t\t}}\n\t\theader @csp{i} {CSP} \"{_caddy_quote(policy)}\"")
+    csp_block = ("\t\t# Content-Security-Policy by path (CSP_BY_PATH), first match wins.\n" + "\n".join(csp) + "\n"
+                 if csp else "")
     types = "\n".join(f'\t\t@type{ext.replace(".", "_")} path *{ext}\n\t\theader @type{ext.replace(".", "_")} '
                       f'Content-Type "{TYPES[ext]}"' for ext in ADDED_TYPES)
     return f"""\
@@ -169,7 +220,7 @@ http://127.0.0.1:8080 {{ # ADAPT: address and port
 		header {{
 {headers}
 		}}
-		# Types the system's mime.types may lack (Caddy would guess text/plain for a wheel).
+{csp_block}		# Types the system's mime.types may lack (Caddy would guess text/plain for a wheel).
 {types}
 		file_server {{
 			precompressed {" ".join("br" if t == "br" else "gzip" for t, _ in ENCODINGS)}
@@ -193,9 +244,24 @@ def _caddy_quote(value: str) -> str:
 def lighttpd_conf() -> str:
     types = "\n".join(f'    "{ext}" => "{mime}",' for ext, mime in sorted(TYPES.items()))
 
-    def header_list(cache: str) -> str:
-        pairs = [("Cache-Control", cache), *SECURITY_HEADERS]
-        return ",\n".join(f'        "{name}" => "{_lighttpd_quote(value)}"' for name, value in pairs)
+    def header_list(cache: str, csp: str | None, indent: str) -> str:
+        pairs = [("Cache-Control", cache), *SECURITY_HEADERS, *([(CSP, csp)] if csp is not None else [])]
+        return ",\n".join(f'{indent}"{name}" => "{_lighttpd_quote(value)}"' for name, value in pairs)
+
+    def headers(csp: str | None, indent: str) -> str:
+        """The headers of the paths a block matches, and a nested block for the versioned ones among them."""
+        return (f"{indent}setenv.set-response-header = (\n{header_list(REVALIDATE, csp, indent + '    ')}\n{indent})\n"
+                f'{indent}$HTTP["url"] =~ "{_lighttpd_quote(VERSIONED)}" {{\n'
+                f"{indent}    setenv.set-response-header = (\n{header_list(IMMUTABLE, csp, indent + '        ')}\n"
+                f"{indent}    )\n{indent}}}")
+
+    default, specific = _csp_rules()
+    # lighttpd applies every matching block in order, the later ones over the earlier: so the most
+    # specific CSP rule comes last.
+    blocks = [headers(default, "    ")]
+    for regex, policy in reversed(specific):
+        blocks.append(f'    $HTTP["url"] =~ "{_lighttpd_quote(regex)}" {{\n{headers(policy, "        ")}\n    }}')
+    header_blocks = "\n".join(blocks)
 
     return f"""\
 # lighttpd 1.4 (Debian's `lighttpd` and `lighttpd-modules-lua`): {GENERATED}.
@@ -230,20 +296,14 @@ $HTTP["url"] =^ "/portal/" {{
     alias.url = ("/portal/" => "/srv/portal/site/") # ADAPT: the built site/ folder, absolute, ending in /
     magnet.attract-physical-path-to = ("/srv/portal/lighttpd-precompressed.lua") # ADAPT: the Lua script
     server.error-handler = "/portal/404.html"  # the site's 404 page, status kept
-    setenv.set-response-header = (
-{header_list(REVALIDATE)}
-    )
-    $HTTP["url"] =~ "{VERSIONED}" {{
-        setenv.set-response-header = (
-{header_list(IMMUTABLE)}
-        )
-    }}
+{header_blocks}
 }}
 """
 
 
 def _lighttpd_quote(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"')
+    """lighttpd's strings: a backslash is kept as it is (regexes need them), only a quote is escaped."""
+    return value.replace('"', '\\"')
 
 
 def lighttpd_lua() -> str:

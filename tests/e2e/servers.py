@@ -62,14 +62,14 @@ class Spec:
 
     name: str
     binary: str
-    config: Path
+    config: str  # its file in deploy/
     packages: str  # what `make servers` installs for it, for the failure message
-    adapt: Callable[[str, int, Path, Path], list[tuple[str, str, int]]]  # (text, port, site, prefix) -> replacements
+    adapt: Callable[[str, int, Path, Path], list[tuple[str, str, int]]]  # (text, port, site, deploy) -> replacements
     command: Callable[[str, Path, Path], list[str]]  # (binary, config file, prefix) -> argv
     env: Callable[[Path], dict[str, str]] = field(default=lambda prefix: {})
 
 
-def _nginx_adapt(text: str, port: int, site: Path, prefix: Path) -> list[tuple[str, str, int]]:
+def _nginx_adapt(text: str, port: int, site: Path, deploy: Path) -> list[tuple[str, str, int]]:
     for module in re.findall(r"^\s*load_module\s+([^;]+);", text, re.MULTILINE):
         assert Path(module).is_file(), (f"deploy/nginx.conf loads {module}, which is not installed: `make nginx` "
                                         "installs Debian's libnginx-mod-http-brotli-static")
@@ -79,38 +79,39 @@ def _nginx_adapt(text: str, port: int, site: Path, prefix: Path) -> list[tuple[s
 
 SPECS: dict[str, Spec] = {
     "nginx": Spec(
-        "nginx", binary("nginx"), DEPLOY / "nginx.conf", "nginx-light libnginx-mod-http-brotli-static",
+        "nginx", binary("nginx"), "nginx.conf", "nginx-light libnginx-mod-http-brotli-static",
         _nginx_adapt,
         lambda exe, config, prefix: [exe, "-p", f"{prefix}/", "-c", str(config), "-g", "daemon off;"]),
     "apache": Spec(
-        "apache", binary("apache2", "httpd"), DEPLOY / "apache.conf", "apache2",
-        lambda text, port, site, prefix: [(r"^Listen .*$", f"Listen 127.0.0.1:{port}", 1),
+        "apache", binary("apache2", "httpd"), "apache.conf", "apache2",
+        lambda text, port, site, deploy: [(r"^Listen .*$", f"Listen 127.0.0.1:{port}", 1),
                                           (r"/srv/portal/site\b", str(site), 2)],
         lambda exe, config, prefix: [exe, "-d", str(prefix), "-f", str(config), "-DFOREGROUND"]),
     "caddy": Spec(
-        "caddy", binary("caddy"), DEPLOY / "Caddyfile", "caddy",
-        lambda text, port, site, prefix: [(r"^http://\S+ \{ # ADAPT.*$", f"http://127.0.0.1:{port} {{", 1),
+        "caddy", binary("caddy"), "Caddyfile", "caddy",
+        lambda text, port, site, deploy: [(r"^http://\S+ \{ # ADAPT.*$", f"http://127.0.0.1:{port} {{", 1),
                                           (r"root \* \S+ # ADAPT.*$", f"root * {site}", 2)],
         lambda exe, config, prefix: [exe, "run", "--config", str(config), "--adapter", "caddyfile"],
         lambda prefix: {"HOME": str(prefix), "XDG_CONFIG_HOME": str(prefix / "config"),
                         "XDG_DATA_HOME": str(prefix / "data")}),
     "lighttpd": Spec(
-        "lighttpd", binary("lighttpd"), DEPLOY / "lighttpd.conf", "lighttpd lighttpd-modules-lua",
-        lambda text, port, site, prefix: [
+        "lighttpd", binary("lighttpd"), "lighttpd.conf", "lighttpd lighttpd-modules-lua",
+        lambda text, port, site, deploy: [
             (r"^server\.port = .*# ADAPT.*$", f"server.port = {port}", 1),
             (r"^\s*alias\.url = .*# ADAPT.*$", f'    alias.url = ("/portal/" => "{site}/")', 1),
             (r"^\s*magnet\.attract-physical-path-to = .*# ADAPT.*$",
-             f'    magnet.attract-physical-path-to = ("{DEPLOY / "lighttpd-precompressed.lua"}")', 1)],
+             f'    magnet.attract-physical-path-to = ("{deploy / "lighttpd-precompressed.lua"}")', 1)],
         lambda exe, config, prefix: [exe, "-D", "-f", str(config)]),
 }
 
 
 class RealServer:
-    """One of SPECS serving ``site`` under /portal/ on a free loopback port."""
+    """One of SPECS serving ``site`` under /portal/ on a free loopback port, with its file from ``deploy``."""
 
-    def __init__(self, spec: Spec, site: Path) -> None:
+    def __init__(self, spec: Spec, site: Path, deploy: Path = DEPLOY) -> None:
         self.spec = spec
         self.site = site.resolve()
+        self.deploy = deploy.resolve()
         self.port = free_port()
         self.prefix = Path(tempfile.mkdtemp(prefix=f"portal-{spec.name}-"))
         self.process: subprocess.Popen[bytes] | None = None
@@ -124,9 +125,9 @@ class RealServer:
         spec = self.spec
         if not Path(spec.binary).exists():
             raise AssertionError(f"{spec.name} is missing: `make servers` installs Debian's {spec.packages}")
-        text = spec.config.read_text(encoding="utf-8")
-        config = self.prefix / spec.config.name
-        config.write_text(adapt(text, spec.adapt(text, self.port, self.site, self.prefix), spec.config.name),
+        text = (self.deploy / spec.config).read_text(encoding="utf-8")
+        config = self.prefix / spec.config
+        config.write_text(adapt(text, spec.adapt(text, self.port, self.site, self.deploy), spec.config),
                           encoding="utf-8")
         prefix_cmd: list[str] = []
         if os.geteuid() == 0:  # never serve as root: the servers need no privilege here
@@ -160,5 +161,5 @@ class RealServer:
         shutil.rmtree(self.prefix, ignore_errors=True)
 
 
-def serve(name: str, site: Path) -> RealServer:
-    return RealServer(SPECS[name], site).start()
+def serve(name: str, site: Path, deploy: Path = DEPLOY) -> RealServer:
+    return RealServer(SPECS[name], site, deploy).start()
