@@ -7,8 +7,8 @@ headers. The tables below say it once; ``python -m site_build.hosting`` writes t
 (``docs/root/.htaccess``, so it lands in ``site/``), the Caddyfile and the lighttpd configuration with
 its Lua script into ``deploy/``. ``deploy/nginx.conf`` is written by hand (nginx's ``map`` and
 ``*_static`` modules say it best); tests/build/test_hosting.py checks that the files on disk are what
-this module writes and that nginx.conf sends the same headers. Each configuration is run against the
-real Debian server in tests/e2e/test_hosting.py.
+this module writes and that nginx.conf sends the same headers (its CSP map included). Each configuration
+is run against the real Debian server in tests/e2e/test_hosting.py.
 """
 
 from __future__ import annotations
@@ -102,7 +102,8 @@ TYPES: dict[str, str] = {
     ".xml": "application/xml",
     ".htm": "text/html; charset=utf-8",
 }
-#: The types Debian's /etc/mime.types lacks or gets wrong for the site, added by servers that read it.
+#: The types a system's mime.types may lack (.mjs, .wasm in older ones; .whl, .webmanifest in most), set
+#: explicitly by the servers that read it.
 ADDED_TYPES = (".mjs", ".wasm", ".whl", ".webmanifest")
 
 #: Files that may have .br/.gz copies beside them (site_build/compress.py writes them).
@@ -125,7 +126,7 @@ def htaccess() -> str:
         "# `AllowOverride FileInfo` with `Options FollowSymLinks` (deploy/apache.conf shows it). Works under any",
         "# sub-path: nothing below names the path the site is served from.",
         "",
-        "# Types browsers insist on (Debian's mime.types lacks some, old ones lack .wasm).",
+        "# Types browsers insist on, whatever the host's mime.types says (old ones lack .mjs and .wasm).",
         "<IfModule mod_mime.c>",
     ]
     lines += [f'    AddType "{TYPES[ext]}" {ext}' for ext in (*ADDED_TYPES, ".js")]
