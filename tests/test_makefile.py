@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,8 +24,10 @@ def dry_run(target: str) -> str:
     make = shutil.which("make")
     if make is None:
         pytest.fail("make is missing")
+    # As if typed in a shell, also when the tests run under `make test` (no parent make's flags or level).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
     result = subprocess.run([make, "-n", "-B", target, "PYTHON=python3"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60, check=False)
+                            text=True, timeout=60, check=False, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
