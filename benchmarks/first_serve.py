@@ -58,6 +58,7 @@ def first_serve(repo: Path = ROOT, keep: bool = False, timeout: float = 900.0) -
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = work / "make-serve.log"
+    load_before = " ".join(f"{x:.1f}" for x in os.getloadavg())
     started = time.monotonic()
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(repo), str(clone)], check=True)
     cloned = time.monotonic() - started
@@ -97,6 +98,7 @@ def first_serve(repo: Path = ROOT, keep: bool = False, timeout: float = 900.0) -
         "build_line": built,
         "warm_caches": warm_caches(),
         "cpus": os.cpu_count(),
+        "load_before": load_before,
         "load_after": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         "apt_get_run": "apt-get" in output,
         "tail": lines[-12:],
