@@ -47,7 +47,7 @@ NGINX_PACKAGES := nginx-light libnginx-mod-http-brotli-static
 # systemd, Debian starts each package's own service on port 80 when it can; the tests never use them.
 SERVER_PACKAGES := apache2 caddy lighttpd lighttpd-modules-lua
 
-# Installs the Debian packages named in PACKAGES that are missing (apt-get only when one is).
+# $(call apt_install_missing,PACKAGES): apt-get install those of PACKAGES that are missing, only when one is.
 define apt_install_missing
 	@missing=; for package in $(1); do \
 	  dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; done; \
