@@ -1,4 +1,6 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is their set-up.
+# `make serve` installs only what serving needs (the virtualenv; npm, once, to fetch the Pyodide runtime);
+# the browser and the web servers are for `make test` and `make bench` (tests/test_makefile.py checks it).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -6,18 +8,30 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv chromium nginx build serve test test-engine lint bench clean
+.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint bench bench-first-serve dist clean
 
 setup: venv chromium nginx
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# What the build needs (the `site` group), then the test tools (the `dev` group adds `test`).
+$(VENV)/.site-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
-	$(PY) -m pip install --quiet --group dev
+	$(PY) -m pip install --quiet --group site
 	$(PY) -m pip install --quiet --no-deps --editable .
 	touch $@
+
+$(VENV)/.installed: $(VENV)/.site-installed
+	$(PY) -m pip install --quiet --group dev
+	touch $@
+
+# npm fetches the pinned Pyodide runtime (`npm pack`, site_build/runtime.py) on the first build of a machine.
+npm:
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  echo "installing npm"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 
 # Debian's chromium for the browser tests (Playwright cannot download browsers here).
 chromium:
@@ -28,20 +42,35 @@ chromium:
 # nginx serves the site under a sub-path in the end-to-end tests and the benchmark, with the build's
 # .br copies through the brotli_static module (deploy/nginx.conf loads it).
 NGINX_PACKAGES := nginx-light libnginx-mod-http-brotli-static
+# The other servers deploy/ has a tested configuration for (tests/e2e/test_hosting.py): Apache 2.4 (the site's
+# .htaccess), Caddy, lighttpd with mod_magnet (its Lua module serves the .br/.gz copies). On a machine with
+# systemd, Debian starts each package's own service on port 80 when it can; the tests never use them.
+SERVER_PACKAGES := apache2 caddy lighttpd lighttpd-modules-lua
 
-nginx:
-	@missing=; for package in $(NGINX_PACKAGES); do \
+# $(call apt_install_missing,PACKAGES): apt-get install those of PACKAGES that are missing, only when one is.
+define apt_install_missing
+	@missing=; for package in $(1); do \
 	  dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  echo "installing$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+endef
 
-build: venv
+nginx:
+	$(call apt_install_missing,$(NGINX_PACKAGES))
+
+servers: nginx
+	$(call apt_install_missing,$(SERVER_PACKAGES))
+
+build: $(VENV)/.site-installed npm
 	$(PY) build.py
 
-serve: setup build
-	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+# Python's http.server: nothing to install, but no compression and no cache headers (deploy/ for those).
+serve: build
+	@$(PY) -c 'from site_build.settings import LANGUAGES, DEFAULT_LANGUAGE as first; \
+	  print("Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop); entry pages:"); \
+	  [print(f"  {lang}: http://127.0.0.1:$(PORT)/" + ("" if lang == first else f"{lang}/")) for lang in LANGUAGES]'
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 lint: venv
@@ -50,11 +79,19 @@ lint: venv
 test-engine: venv
 	$(PY) -m pytest tests/calculators -q
 
-test: setup build lint
+test: setup servers build lint
 	$(PY) -m pytest -q
 
 bench: setup build
 	$(PY) -m benchmarks
+
+# Opt-in and slow (1-2 minutes): the first `make serve` of a fresh clone, timed to its first page answered.
+bench-first-serve: venv
+	$(PY) -m benchmarks.first_serve
+
+# The release bundle: dist/unpaid-invoices-site-<version>.zip (site/, HOSTING.md, deploy/ configs) and its .sha256.
+dist: build
+	$(PY) -m site_build.dist
 
 clean:
 	rm -rf site build .cache dist

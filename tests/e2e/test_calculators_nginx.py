@@ -3,9 +3,6 @@ types, precompressed copies, cache headers, and a calculator computing under the
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,55 +10,19 @@ from typing import Any
 
 import pytest
 from calc_support import cli, figures, open_calculator, settle, typed_amount
-from conftest import ROOT, free_port, wait_for
+from servers import engine_files, head, serve
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CONFIG = ROOT / "deploy" / "nginx.conf"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
-def engine_files(site: Path) -> dict[str, str]:
-    """The engine's paths in the built site (layout: pyodide/<version>/, pyodide/wheels/<hash>/)."""
-    (wheel,) = site.glob("pyodide/wheels/*/calculators-*.whl")
-    (wasm,) = site.glob("pyodide/*/pyodide.asm.wasm")
-    return {"runtime": wasm.parent.relative_to(site).as_posix() + "/",
-            "wheels": wheel.parent.relative_to(site).as_posix() + "/", "wheel": wheel.name}
-
-
 @pytest.fixture(scope="module")
-def portal(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """nginx on a free loopback port with a private prefix; the URL of the site under /portal/."""
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: `make setup` installs Debian's nginx-light")
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    text = CONFIG.read_text(encoding="utf-8")
-    for module in re.findall(r"^\s*load_module\s+([^;]+);", text, re.MULTILINE):
-        if not Path(module).is_file():
-            pytest.fail(f"deploy/nginx.conf loads {module}, which is not installed: `make nginx` installs "
-                        "Debian's libnginx-mod-http-brotli-static (the site is served with its .br copies)")
-    text, listens = re.subn(r"listen\s+[^;]+;\s*# ADAPT[^\n]*", f"listen 127.0.0.1:{port};", text)
-    text, aliases = re.subn(r"alias\s+[^;]+;\s*# ADAPT[^\n]*", f"alias {built_site.resolve()}/;", text)
-    assert (listens, aliases) == (1, 1), "deploy/nginx.conf must keep exactly one ADAPT listen and alias line"
-    config = prefix / "nginx.conf"
-    config.write_text(text, encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-p", f"{prefix}/", "-c", str(config), "-g", "daemon off;"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/portal/"
+def portal(built_site: Path) -> Iterator[str]:
+    """nginx on a free loopback port, with a private prefix (servers.py); the URL of the site under /portal/."""
+    server = serve("nginx", built_site)
     try:
-        wait_for(url)
-    except OSError:
-        process.kill()
-        raise AssertionError(f"nginx did not start: {process.communicate()[1].decode()[-2000:]}") from None
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def head(url: str, accept_encoding: str = "gzip") -> Any:
-    request = urllib.request.Request(url, method="HEAD", headers={"Accept-Encoding": accept_encoding})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.headers
+        yield server.url
+    finally:
+        server.stop()
 
 
 def test_nginx_serves_the_runtime_with_the_types_browsers_require(portal: str, built_site: Path) -> None:
