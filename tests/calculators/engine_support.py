@@ -21,6 +21,9 @@ ERROR_CODES = frozenset({
     "too_large", "too_many_decimals", "invalid_integer", "invalid_boolean", "invalid_date",
     "date_out_of_range", "invalid_choice", "invalid_country", "invalid_list", "invalid_object",
     "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
+    # late_payment
+    "invalid_text", "text_too_long", "no_invoices", "payment_before_first_due", "after_until",
+    "not_half_year_start", "duplicate_half_year", "letter_not_available", "payment_exceeds_owed", "rate_missing",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -42,6 +45,13 @@ OUTPUT_FIELDS = {
         "eligible", "failed", "customer_covered", "covered_countries", "max_turnover", "advice", "explanation",
     },
     "claim_timeline": {"milestones", "total_days", "handling_months", "payout_months", "explanation"},
+    "late_payment": {
+        "country", "debtor", "until", "rate_basis", "compounding", "principal", "paid", "principal_paid",
+        "principal_outstanding", "interest_accrued", "interest_paid", "interest", "costs_total", "costs_paid",
+        "costs", "costs_basis", "costs_conditions", "interest_conditions", "wik_scale_costs", "total",
+        "late_invoices", "periods", "invoices", "payments", "rates_used", "table", "warnings",
+        "letters_available", "letter", "explanation",
+    },
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -53,6 +63,8 @@ INPUT_FIELDS = {
     "eligibility": ("is_entrepreneur", "customers_are_businesses", "sells_on_account", "has_unpaid_invoices",
                     "has_credit_insurance", "annual_turnover", "customer_country"),
     "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
+    "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
+                     "letter_lang", "creditor", "debtor_name", "pay_within_days"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 

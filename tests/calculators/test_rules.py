@@ -26,6 +26,12 @@ EXPECTED = {
     "mkbzeker_max_turnover": Decimal("10000000"),
     "mkbzeker_countries": ("NL", "BE", "DE", "LU", "FR", "GB"),
     "same_day_decision_pct": Decimal("95"),
+    # late payment: the statutes' fixed figures
+    "late_compensation_eur": Decimal("40"),
+    "wik_minimum": Decimal("40"),
+    "wik_maximum": Decimal("6775"),
+    "nl_consumer_letter_days": 14,
+    "be_consumer_grace_days": 14,
 }
 
 
@@ -81,7 +87,8 @@ def test_rules_cannot_be_changed_in_place() -> None:
 
 
 @pytest.mark.parametrize("module", ["payout.py", "self_assessment_limit.py", "eligibility.py", "claim_timeline.py",
-                                    "contract.py", "money.py", "dates.py", "explain.py", "__init__.py"])
+                                    "contract.py", "money.py", "dates.py", "explain.py", "__init__.py",
+                                    "late_payment.py"])
 def test_no_rule_figure_is_typed_outside_the_rules(module: str) -> None:
     source = (PACKAGE / module).read_text(encoding="utf-8")
     code = re.sub(r'"""[\s\S]*?"""|#.*', "", source)  # docstrings and comments may quote figures

@@ -16,7 +16,8 @@ from calculators.examples import EXAMPLES
 
 
 def test_the_four_calculators_are_registered_by_name() -> None:
-    assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline"]
+    assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline",
+                                 "late_payment"]
     assert calculators.__all__ == ["CALCULATORS", "run", "run_json"]
 
 
