@@ -82,6 +82,7 @@ class Inputs:
     creditor: str
     debtor_name: str
     pay_within_days: int
+    include_periods: bool
 
 
 # -- reading -------------------------------------------------------------------------------------------------
@@ -121,6 +122,7 @@ def read(r: Reader, today: date) -> Inputs | None:
     debtor_name = _text(r, "debtor_name")
     pay_within = r.integer("pay_within_days", required=False,
                            default=rules.integer("nl_consumer_letter_days"), maximum=365)
+    include_periods = r.boolean("include_periods", required=False, default=True)
 
     invoices: list[Invoice] = []
     items = r.objects("invoices", max_items=MAX_INVOICES)
@@ -164,13 +166,39 @@ def read(r: Reader, today: date) -> Inputs | None:
 
     if letter == "fourteen_day_letter" and (country, debtor) != ("NL", "consumer") and country:
         r.fail("letter", "letter_not_available")
-    if r.errors or not country or debtor is None or until is None or letter is None or pay_within is None:
+    if (r.errors or not country or debtor is None or until is None or letter is None or pay_within is None
+            or include_periods is None):
         return None
     return Inputs(country, debtor, invoices, payments, until, agreed, user_rates, letter,
-                  letter_lang or None, creditor, debtor_name, pay_within)
+                  letter_lang or None, creditor, debtor_name, pay_within, include_periods)
 
 
 # -- the rate schedule -----------------------------------------------------------------------------------------
+
+#: Rates are held in 1/10,000 of a percent and amounts in cents, so that the inner loop is integer
+#: arithmetic: interest in cents = cents x rate x days / (365 x 1,000,000), rounded half up.
+E4 = 10_000
+_DENOMINATOR = 365 * 1_000_000
+ONE_DAY = timedelta(days=1)
+
+
+def to_cents(amount: Decimal) -> int:
+    """An amount with at most two decimals (the reader checks it) as whole cents."""
+    return int(amount.scaleb(2, context=CONTEXT))
+
+
+def cents_text(amount: int) -> str:
+    """Whole cents as the contract writes an amount: ``"1234.50"``."""
+    return f"{amount // 100}.{amount % 100:02d}"
+
+
+def from_cents(amount: int) -> Decimal:
+    return Decimal(amount).scaleb(-2, context=CONTEXT)
+
+
+def period_interest_cents(base: int, rate_e4: int, days: int) -> int:
+    """``base`` cents at ``rate_e4`` / 10,000 % a year for ``days`` days of 1/365, rounded half up to the cent."""
+    return (2 * base * rate_e4 * days + _DENOMINATOR) // (2 * _DENOMINATOR)
 
 
 @dataclass
@@ -182,9 +210,12 @@ class Schedule:
     rates: list[Decimal | None]
     kinds: list[str]  # "table", "user", "agreed"
     published: list[bool]
+    rates_e4: list[int | None] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
-    def index(self, day: date) -> int:
-        return bisect.bisect_right(self.starts, day) - 1
+    def __post_init__(self) -> None:
+        self.rates_e4 = [None if r is None else int(r.scaleb(4, context=CONTEXT)) for r in self.rates]
+        self.texts = ["" if r is None else _pct(r) for r in self.rates]
 
 
 def _next_half(day: date) -> date:
@@ -197,25 +228,25 @@ def build_schedule(inputs: Inputs) -> Schedule:
     table = rates_module.table(inputs.country, inputs.debtor)
     pieces: list[tuple[date, date, Decimal | None, str, bool]] = []
     if table.first > _FAR_PAST:
-        pieces.append((_FAR_PAST, table.first - timedelta(days=1), None, "table", False))
+        pieces.append((_FAR_PAST, table.first - ONE_DAY, None, "table", False))
     for position, row in enumerate(table.rows):
-        end = (table.rows[position + 1].start - timedelta(days=1) if position + 1 < len(table.rows)
+        end = (table.rows[position + 1].start - ONE_DAY if position + 1 < len(table.rows)
                else table.covered_until)
         pieces.append((row.start, end, row.rate_pct, "table", row.published))
-    pieces.append((table.covered_until + timedelta(days=1), _FAR_FUTURE, None, "table", False))
+    pieces.append((table.covered_until + ONE_DAY, _FAR_FUTURE, None, "table", False))
     for start in sorted(inputs.user_rates):
-        end = _next_half(start) - timedelta(days=1)
+        end = _next_half(start) - ONE_DAY
         kept = []
         for p_start, p_end, rate, kind, published in pieces:
             if p_end < start or p_start > end:
                 kept.append((p_start, p_end, rate, kind, published))
                 continue
             if p_start < start:
-                kept.append((p_start, start - timedelta(days=1), rate, kind, published))
+                kept.append((p_start, start - ONE_DAY, rate, kind, published))
             if p_end > end:
-                kept.append((end + timedelta(days=1), p_end, rate, kind, published))
+                kept.append((end + ONE_DAY, p_end, rate, kind, published))
         kept.append((start, end, inputs.user_rates[start], "user", True))
-        pieces = sorted(kept)
+        pieces = sorted(kept, key=lambda p: p[0])
     return Schedule([p[0] for p in pieces], [p[1] for p in pieces], [p[2] for p in pieces],
                     [p[3] for p in pieces], [p[4] for p in pieces])
 
@@ -231,23 +262,23 @@ def add_years(day: date, years: int) -> date:
     return date(year, day.month, day.day)
 
 
-@dataclass
+@dataclass(slots=True)
 class State:
-    """One invoice while the claim is worked out."""
+    """One invoice while the claim is worked out; amounts in cents."""
 
     invoice: Invoice
-    principal: Decimal
+    principal: int
     through: date  # interest is counted up to and including this day
-    capitalised: Decimal = Decimal(0)  # NL: unpaid interest of past years, now part of the base
-    accrued: Decimal = Decimal(0)  # unpaid interest of the running year (NL) or of all time (BE, FR)
-    interest_total: Decimal = Decimal(0)
-    interest_paid: Decimal = Decimal(0)
-    principal_paid: Decimal = Decimal(0)
-    costs: Decimal = Decimal(0)  # costs that payments settle (business debtors)
-    costs_paid: Decimal = Decimal(0)
+    capitalised: int = 0  # NL: unpaid interest of past years, now part of the base
+    accrued: int = 0  # unpaid interest of the running year (NL) or of all time (BE, FR)
+    interest_total: int = 0
+    interest_paid: int = 0
+    principal_paid: int = 0
+    costs: int = 0  # costs that payments settle (business debtors)
+    costs_paid: int = 0
     late: bool = False
     years: int = 1
-    anniversary: date = field(default=_FAR_FUTURE)
+    anniversary: date = _FAR_FUTURE
 
     def open(self) -> bool:
         return self.principal > 0 or self.capitalised > 0 or self.accrued > 0 or self.costs > self.costs_paid
@@ -255,54 +286,80 @@ class State:
 
 @dataclass
 class Run:
-    inputs: Inputs
     schedule: Schedule
     compound: bool
+    keep_periods: bool
     periods: list[dict[str, Any]] = field(default_factory=list)
-    capitalisations: list[tuple[int, date, Decimal, Decimal]] = field(default_factory=list)
+    period_count: int = 0
+    later_interest: int = 0  # interest of the periods after EXPLAINED_PERIODS when they are not kept
+    capitalisations: list[tuple[int, date, int, int]] = field(default_factory=list)
     missing: set[date] = field(default_factory=set)
     used: set[int] = field(default_factory=set)
+    first_day: date = _FAR_FUTURE
+    last_day: date = _FAR_PAST
+    _iso: dict[date, str] = field(default_factory=dict)
+
+    def iso(self, day: date) -> str:
+        text_ = self._iso.get(day)
+        if text_ is None:
+            text_ = self._iso[day] = day.isoformat()
+        return text_
 
     def accrue(self, s: State, to: date) -> None:
         """Interest of invoice ``s`` from the day after ``s.through`` up to and including ``to``."""
         schedule = self.schedule
-        day = s.through + timedelta(days=1)
+        starts, ends, rates, texts = schedule.starts, schedule.ends, schedule.rates_e4, schedule.texts
+        compound = self.compound
+        day = s.through + ONE_DAY
+        if day > to:
+            return
+        position = bisect.bisect_right(starts, day) - 1
         while day <= to:
-            position = schedule.index(day)
-            end = min(to, schedule.ends[position])
-            if self.compound and s.anniversary < end:
+            while ends[position] < day:
+                position += 1
+            end = ends[position]
+            if to < end:
+                end = to
+            if compound and s.anniversary < end:
                 end = s.anniversary
-            rate = schedule.rates[position]
             base = s.principal + s.capitalised
-            days = (end - day).days + 1
-            if rate is None:
-                if base > 0:
-                    for start in rates_module.half_years(day, end):
-                        self.missing.add(start)
-            elif base > 0:
-                interest = cents(CONTEXT.divide(CONTEXT.multiply(base, rate * days), DAYS_PER_YEAR * 100))
-                s.accrued += interest
-                s.interest_total += interest
-                self.used.add(position)
-                self.periods.append({
-                    "invoice": s.invoice.index, "reference": s.invoice.reference,
-                    "from": day.isoformat(), "to": end.isoformat(), "days": days, "rate_pct": _pct(rate),
-                    "rate_source": schedule.kinds[position], "principal": text(base), "interest": text(interest),
-                })
-            if self.compound and end == s.anniversary:
+            if base > 0:
+                rate = rates[position]
+                if rate is None:
+                    self.missing.update(rates_module.half_years(day, end))
+                else:
+                    days = (end - day).days + 1
+                    interest = (2 * base * rate * days + _DENOMINATOR) // (2 * _DENOMINATOR)
+                    s.accrued += interest
+                    s.interest_total += interest
+                    self.used.add(position)
+                    self.period_count += 1
+                    if day < self.first_day:
+                        self.first_day = day
+                    if end > self.last_day:
+                        self.last_day = end
+                    if self.keep_periods or self.period_count <= EXPLAINED_PERIODS:
+                        self.periods.append({
+                            "invoice": s.invoice.index, "from": self.iso(day), "to": self.iso(end), "days": days,
+                            "rate_pct": texts[position], "principal": cents_text(base),
+                            "interest": cents_text(interest),
+                        })
+                    else:
+                        self.later_interest += interest
+            if compound and end == s.anniversary:
                 if s.accrued > 0:
                     s.capitalised += s.accrued
                     self.capitalisations.append((s.invoice.index, end, s.accrued, s.principal + s.capitalised))
-                    s.accrued = Decimal(0)
+                    s.accrued = 0
                 s.years += 1
                 s.anniversary = add_years(s.invoice.due, s.years)
-            day = end + timedelta(days=1)
+            day = end + ONE_DAY
         if to > s.through:
             s.through = to
 
 
 def _pct(rate: Decimal) -> str:
-    return f"{rate.normalize():f}"
+    return f"{rate.normalize(context=CONTEXT):f}"
 
 
 def _cost_model(country: str, debtor: str) -> tuple[str, list[str]]:
@@ -340,42 +397,35 @@ def be_consumer_damages(principal: Decimal) -> Decimal:
 
 def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     country, debtor = inputs.country, inputs.debtor
-    schedule = build_schedule(inputs)
-    compound = country == "NL"
-    work = Run(inputs, schedule, compound)
+    work = Run(build_schedule(inputs), country == "NL", inputs.include_periods)
     basis, conditions = _cost_model(country, debtor)
-    flat = rules.decimal("late_compensation_eur") if debtor == "business" else Decimal(0)
-    costs_first = country == "NL"
-
-    states = [State(i, i.amount, i.due) for i in inputs.invoices]
-    for s in states:
-        s.anniversary = add_years(s.invoice.due, 1)
+    flat = to_cents(rules.decimal("late_compensation_eur")) if debtor == "business" else 0
+    states = [State(i, to_cents(i.amount), i.due, anniversary=add_years(i.due, 1)) for i in inputs.invoices]
     order = sorted(states, key=lambda s: (s.invoice.due, s.invoice.index))
     late_pointer = 0
     pay_pointer = 0
-    errors = Errors(lang)
     allocations: list[dict[str, Any]] = []
 
     def mark_late(before: date) -> None:
         nonlocal late_pointer
         while late_pointer < len(order) and order[late_pointer].invoice.due < before:
             s = order[late_pointer]
-            if s.principal > 0 and s.invoice.due < before:
+            if s.principal > 0:
                 s.late = True
                 s.costs += flat
             late_pointer += 1
 
-    steps = ("costs", "interest", "principal") if costs_first else ("interest", "principal", "costs")
+    steps = ("costs", "interest", "principal") if country == "NL" else ("interest", "principal", "costs")
     for payment in sorted(inputs.payments, key=lambda p: (p.day, p.index)):
         # An invoice is late from the day after its due date; a payment on a day finds that day's interest owed.
         mark_late(payment.day)
-        left = payment.amount
-        split = {"costs": Decimal(0), "interest": Decimal(0), "principal": Decimal(0)}
+        left = to_cents(payment.amount)
+        split = {"costs": 0, "interest": 0, "principal": 0}
         touched: list[int] = []
         while left > 0 and pay_pointer < len(order):
             s = order[pay_pointer]
             work.accrue(s, payment.day)
-            settled = Decimal(0)
+            settled = 0
             for what in steps:
                 if what == "costs":
                     part = min(left, s.costs - s.costs_paid)
@@ -398,12 +448,14 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
             if not s.open():
                 pay_pointer += 1
         if left > 0:
+            errors = Errors(lang)
             errors.add(f"payments[{payment.index - 1}].amount", "payment_exceeds_owed",
-                       excess=text(left), date=payment.day.isoformat())
+                       excess=cents_text(left), date=payment.day.isoformat())
             return errors.as_result()
-        allocations.append({"payment": payment.index, "date": payment.day.isoformat(), "amount": text(payment.amount),
-                            "to_costs": text(split["costs"]), "to_interest": text(split["interest"]),
-                            "to_principal": text(split["principal"]), "invoices": touched})
+        allocations.append({"payment": payment.index, "date": payment.day.isoformat(),
+                            "amount": text(payment.amount), "to_costs": cents_text(split["costs"]),
+                            "to_interest": cents_text(split["interest"]),
+                            "to_principal": cents_text(split["principal"]), "invoices": touched})
 
     mark_late(inputs.until)
     for s in order:
@@ -411,9 +463,10 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
             work.accrue(s, inputs.until)
 
     if work.missing:
+        errors = Errors(lang)
         for start in sorted(work.missing)[:MAX_MISSING_REPORTED]:
             errors.add("rates", "rate_missing", half=rates_module.period_label(start), start=start.isoformat(),
-                       end=(_next_half(start) - timedelta(days=1)).isoformat())
+                       end=(_next_half(start) - ONE_DAY).isoformat())
         return errors.as_result()
 
     return _result(inputs, lang, work, states, allocations, basis, conditions)
@@ -423,34 +476,21 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
 
 
 def _warnings(inputs: Inputs, work: Run, explain: Explanation) -> list[dict[str, str]]:
-    warnings = []
-    if inputs.agreed_rate is None:
+    warnings: list[dict[str, str]] = []
+    if inputs.agreed_rate is None or work.period_count == 0:
         return warnings
+    halves = rates_module.half_years(work.first_day, work.last_day)
     if inputs.country == "FR" and inputs.debtor == "business":
-        legal = rates_module.FR_CONSUMER  # the « autres cas » rate
-        low = []
-        for start in _half_years_of(work):
-            position = bisect.bisect_right([r.start for r in legal.rows], start) - 1
-            if position < 0 or start > legal.covered_until:
-                continue
-            rate = legal.rows[position].rate_pct
-            if rate is not None and inputs.agreed_rate < rate * rates_module.FR_FLOOR_MULTIPLIER:
-                low.append((start, rate * rates_module.FR_FLOOR_MULTIPLIER))
+        multiplier = rates_module.FR_FLOOR_MULTIPLIER
+        low = [(start, rate * multiplier) for start, rate in _rates_in(rates_module.FR_CONSUMER, halves)
+               if inputs.agreed_rate < rate * multiplier]
         if low:
             start, floor = low[-1]
             warnings.append({"code": "fr_agreed_rate_below_floor", "text": explain.text(
                 "warning.fr_agreed_rate_below_floor", rate=explain.pct(inputs.agreed_rate),
-                floor=explain.pct(floor), half=rates_module.period_label(start),
-                multiplier=_pct(rates_module.FR_FLOOR_MULTIPLIER))})
+                floor=explain.pct(floor), half=rates_module.period_label(start), multiplier=_pct(multiplier))})
     if inputs.country == "BE" and inputs.debtor == "consumer":
-        cap_table = rates_module.BE_B2B
-        above = []
-        for start in _half_years_of(work):
-            position = bisect.bisect_right([r.start for r in cap_table.rows], start) - 1
-            if position >= 0 and start <= cap_table.covered_until:
-                cap = cap_table.rows[position].rate_pct
-                if cap is not None and inputs.agreed_rate > cap:
-                    above.append((start, cap))
+        above = [(start, cap) for start, cap in _rates_in(rates_module.BE_B2B, halves) if inputs.agreed_rate > cap]
         if above:
             start, cap = above[-1]
             warnings.append({"code": "be_agreed_rate_above_cap", "text": explain.text(
@@ -459,12 +499,17 @@ def _warnings(inputs: Inputs, work: Run, explain: Explanation) -> list[dict[str,
     return warnings
 
 
-def _half_years_of(work: Run) -> list[date]:
-    if not work.periods:
-        return []
-    first = min(p["from"] for p in work.periods)
-    last = max(p["to"] for p in work.periods)
-    return rates_module.half_years(date.fromisoformat(first), date.fromisoformat(last))
+def _rates_in(table: rates_module.RateTable, halves: list[date]) -> list[tuple[date, Decimal]]:
+    """The table's known rate at the start of each of ``halves`` (unknown ones left out)."""
+    starts = [row.start for row in table.rows]
+    found = []
+    for start in halves:
+        position = bisect.bisect_right(starts, start) - 1
+        if position >= 0 and start <= table.covered_until:
+            rate = table.rows[position].rate_pct
+            if rate is not None:
+                found.append((start, rate))
+    return found
 
 
 def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocations: list[dict[str, Any]],
@@ -472,28 +517,31 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
     explain = Explanation(lang, NAME)
     country, debtor = inputs.country, inputs.debtor
     table = rates_module.table(country, debtor)
-    principal = sum((i.amount for i in inputs.invoices), Decimal(0))
-    paid = sum((p.amount for p in inputs.payments), Decimal(0))
+    principal = sum(to_cents(i.amount) for i in inputs.invoices)
+    paid = sum(to_cents(p.amount) for p in inputs.payments)
     late_states = [s for s in states if s.late]
-    late_principal = sum((s.invoice.amount for s in late_states), Decimal(0))
+    late_principal = from_cents(sum(to_cents(s.invoice.amount) for s in late_states))
 
     if basis in ("nl_b2b_minimum", "be_b2b_flat", "fr_b2b_flat"):
-        costs_total = sum((s.costs for s in states), Decimal(0))
+        costs_total = sum(s.costs for s in states)
     elif basis == "nl_wik_scale":
-        costs_total = wik_costs(late_principal) if late_states else Decimal(0)
+        costs_total = to_cents(wik_costs(late_principal)) if late_states else 0
     elif basis == "be_consumer_cap":
-        costs_total = be_consumer_damages(late_principal)
+        costs_total = to_cents(be_consumer_damages(late_principal))
     else:
-        costs_total = Decimal(0)
-    costs_paid = sum((s.costs_paid for s in states), Decimal(0))
+        costs_total = 0
+    costs_paid = sum(s.costs_paid for s in states)
     costs = costs_total - costs_paid
-    principal_paid = sum((s.principal_paid for s in states), Decimal(0))
+    principal_paid = sum(s.principal_paid for s in states)
     principal_out = principal - principal_paid
-    interest_total = sum((s.interest_total for s in states), Decimal(0))
-    interest_paid = sum((s.interest_paid for s in states), Decimal(0))
+    interest_total = sum(s.interest_total for s in states)
+    interest_paid = sum(s.interest_paid for s in states)
     interest = interest_total - interest_paid
     total = principal_out + interest + costs
     wik_info = wik_costs(late_principal) if country == "NL" and late_states else Decimal(0)
+
+    def money(amount: int) -> str:
+        return explain.money(from_cents(amount))
 
     # -- explanation ----------------------------------------------------------------------------------
     if inputs.agreed_rate is not None:
@@ -505,19 +553,20 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
     explain.step("rounding")
     for start in sorted(inputs.user_rates):
         explain.step("user_rate", half=rates_module.period_label(start), rate=explain.pct(inputs.user_rates[start]))
+    references = {i.index: i.reference for i in inputs.invoices}
     for period in work.periods[:EXPLAINED_PERIODS]:
-        explain.step("period", invoice=_name(period["invoice"], period["reference"]),
+        explain.step("period", invoice=_name(period["invoice"], references[period["invoice"]]),
                      start=explain.date(date.fromisoformat(period["from"])),
                      end=explain.date(date.fromisoformat(period["to"])), days=period["days"],
                      base=explain.money(Decimal(period["principal"])), rate=explain.pct(Decimal(period["rate_pct"])),
                      interest=explain.money(Decimal(period["interest"])))
-    if len(work.periods) > EXPLAINED_PERIODS:
-        rest = work.periods[EXPLAINED_PERIODS:]
-        explain.step("more_periods", first=EXPLAINED_PERIODS + 1, last=len(work.periods), count=len(rest),
-                     interest=explain.money(sum((Decimal(p["interest"]) for p in rest), Decimal(0))))
+    if work.period_count > EXPLAINED_PERIODS:
+        rest = work.later_interest + sum(to_cents(Decimal(p["interest"])) for p in work.periods[EXPLAINED_PERIODS:])
+        explain.step("more_periods", first=EXPLAINED_PERIODS + 1, last=work.period_count,
+                     count=work.period_count - EXPLAINED_PERIODS, interest=money(rest))
     for index, day, amount, base in work.capitalisations[:EXPLAINED_PERIODS]:
-        explain.step("capitalised", invoice=_name(index, inputs.invoices[index - 1].reference),
-                     date=explain.date(day), interest=explain.money(amount), base=explain.money(base))
+        explain.step("capitalised", invoice=_name(index, references[index]), date=explain.date(day),
+                     interest=money(amount), base=money(base))
     if len(work.capitalisations) > EXPLAINED_PERIODS:
         explain.step("more_capitalised", count=len(work.capitalisations) - EXPLAINED_PERIODS)
     if inputs.payments:
@@ -531,60 +580,57 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
     if len(allocations) > EXPLAINED_PAYMENTS:
         explain.step("more_payments", first=EXPLAINED_PAYMENTS + 1, last=len(allocations),
                      count=len(allocations) - EXPLAINED_PAYMENTS)
-    explain.step("interest", accrued=explain.money(interest_total), paid=explain.money(interest_paid),
-                 owed=explain.money(interest))
-    flat = rules.decimal("late_compensation_eur")
-    explain.step("costs_" + basis, count=len(late_states), flat=explain.money(flat),
-                 principal=explain.money(late_principal), costs=explain.money(costs_total),
-                 days=rules.integer("nl_consumer_letter_days"),
-                 grace=rules.integer("be_consumer_grace_days"))
+    explain.step("interest", accrued=money(interest_total), paid=money(interest_paid), owed=money(interest))
+    explain.step("costs_" + basis, count=len(late_states), flat=explain.money(rules.decimal("late_compensation_eur")),
+                 principal=explain.money(late_principal), costs=money(costs_total),
+                 days=rules.integer("nl_consumer_letter_days"), grace=rules.integer("be_consumer_grace_days"))
     if costs_paid:
-        explain.step("costs_paid", paid=explain.money(costs_paid), owed=explain.money(costs))
+        explain.step("costs_paid", paid=money(costs_paid), owed=money(costs))
     if country == "NL" and debtor == "business" and late_states:
         explain.step("wik_business_practice", wik=explain.money(wik_info))
     warnings = _warnings(inputs, work, explain)
     for warning in warnings:
         explain.steps.append({"code": warning["code"], "text": warning["text"]})
-    explain.step("total", principal=explain.money(principal_out), interest=explain.money(interest),
-                 costs=explain.money(costs), total=explain.money(total))
+    explain.step("total", principal=money(principal_out), interest=money(interest), costs=money(costs),
+                 total=money(total))
 
-    invoices = []
-    for s in states:
-        status = "not_due" if s.invoice.due >= inputs.until else ("late" if s.late else "paid_on_time")
-        invoices.append({
-            "invoice": s.invoice.index, "reference": s.invoice.reference, "amount": text(s.invoice.amount),
-            "due_date": s.invoice.due.isoformat(), "days_late": max(0, (inputs.until - s.invoice.due).days),
-            "status": status, "interest": text(s.interest_total), "interest_paid": text(s.interest_paid),
-            "principal_paid": text(s.principal_paid), "principal_outstanding": text(s.principal),
-            "costs": text(s.costs - s.costs_paid),
-        })
-    used = sorted(work.used)
-    rates_used = [{"from": work.schedule.starts[i].isoformat(), "to": work.schedule.ends[i].isoformat(),
-                   "rate_pct": _pct(work.schedule.rates[i]), "source": work.schedule.kinds[i],  # type: ignore[arg-type]
-                   "published": work.schedule.published[i]} for i in used]
+    until = inputs.until
+    invoices = [{
+        "invoice": s.invoice.index, "reference": s.invoice.reference, "amount": text(s.invoice.amount),
+        "due_date": work.iso(s.invoice.due), "days_late": max(0, (until - s.invoice.due).days),
+        "status": "not_due" if s.invoice.due >= until else ("late" if s.late else "paid_on_time"),
+        "interest": cents_text(s.interest_total), "interest_paid": cents_text(s.interest_paid),
+        "principal_paid": cents_text(s.principal_paid), "principal_outstanding": cents_text(s.principal),
+        "costs": cents_text(s.costs - s.costs_paid),
+    } for s in states]
+    schedule = work.schedule
+    rates_used = [{"from": schedule.starts[i].isoformat(), "to": schedule.ends[i].isoformat(),
+                   "rate_pct": schedule.texts[i], "source": schedule.kinds[i], "published": schedule.published[i]}
+                  for i in sorted(work.used)]
     result: dict[str, Any] = {
         "country": country,
         "debtor": debtor,
-        "until": inputs.until.isoformat(),
+        "until": until.isoformat(),
         "rate_basis": "agreed" if inputs.agreed_rate is not None else table.key,
         "compounding": "yearly" if country == "NL" else "simple",
-        "principal": text(principal),
-        "paid": text(paid),
-        "principal_paid": text(principal_paid),
-        "principal_outstanding": text(principal_out),
-        "interest_accrued": text(interest_total),
-        "interest_paid": text(interest_paid),
-        "interest": text(interest),
-        "costs_total": text(costs_total),
-        "costs_paid": text(costs_paid),
-        "costs": text(costs),
+        "principal": cents_text(principal),
+        "paid": cents_text(paid),
+        "principal_paid": cents_text(principal_paid),
+        "principal_outstanding": cents_text(principal_out),
+        "interest_accrued": cents_text(interest_total),
+        "interest_paid": cents_text(interest_paid),
+        "interest": cents_text(interest),
+        "costs_total": cents_text(costs_total),
+        "costs_paid": cents_text(costs_paid),
+        "costs": cents_text(costs),
         "costs_basis": basis,
         "costs_conditions": conditions if costs_total else [],
         "interest_conditions": _interest_conditions(country, debtor),
         "wik_scale_costs": text(wik_info) if country == "NL" else None,
-        "total": text(total),
+        "total": cents_text(total),
         "late_invoices": len(late_states),
-        "periods": work.periods,
+        "period_count": work.period_count,
+        "periods": work.periods if inputs.include_periods else [],
         "invoices": invoices,
         "payments": allocations,
         "rates_used": rates_used,
@@ -596,7 +642,7 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
         "explanation": explain.steps,
     }
     if inputs.letter != "none":
-        from .late_payment_letters import write_letter  # only when asked: the letter module is text-heavy
+        from .late_payment_letters import write_letter  # only when asked: the letters are text-heavy
         result["letter"] = write_letter(inputs, result, inputs.letter_lang or lang)
     return result
 

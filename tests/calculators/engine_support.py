@@ -49,7 +49,7 @@ OUTPUT_FIELDS = {
         "country", "debtor", "until", "rate_basis", "compounding", "principal", "paid", "principal_paid",
         "principal_outstanding", "interest_accrued", "interest_paid", "interest", "costs_total", "costs_paid",
         "costs", "costs_basis", "costs_conditions", "interest_conditions", "wik_scale_costs", "total",
-        "late_invoices", "periods", "invoices", "payments", "rates_used", "table", "warnings",
+        "late_invoices", "period_count", "periods", "invoices", "payments", "rates_used", "table", "warnings",
         "letters_available", "letter", "explanation",
     },
 }
@@ -64,7 +64,7 @@ INPUT_FIELDS = {
                     "has_credit_insurance", "annual_turnover", "customer_country"),
     "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
     "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
-                     "letter_lang", "creditor", "debtor_name", "pay_within_days"),
+                     "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 

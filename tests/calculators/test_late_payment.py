@@ -229,8 +229,9 @@ def test_a_half_year_without_a_known_rate_is_an_error_asking_for_it() -> None:
 def test_a_supplied_rate_fills_the_half_year() -> None:
     result = claim("NL", [("1000", "2026-05-31")], "2026-12-31", rates=[{"from": "2026-07-01", "rate_pct": "9.5"}])
     last = result["periods"][-1]
-    assert (last["from"], last["to"], last["rate_pct"], last["rate_source"]) == (
-        "2026-07-01", "2026-12-31", "9.5", "user")
+    assert (last["from"], last["to"], last["rate_pct"]) == ("2026-07-01", "2026-12-31", "9.5")
+    assert result["rates_used"][-1] == {"from": "2026-07-01", "to": "2026-12-31", "rate_pct": "9.5", "source": "user",
+                                        "published": True}
     assert last["interest"] == f"{period_interest('1000', '9.5', 184)}"
 
 
@@ -379,6 +380,14 @@ def test_a_long_claim_keeps_a_short_explanation() -> None:
     assert len(result["explanation"]) < 150
     assert any(s["code"] == "more_periods" for s in result["explanation"])
     assert any(s["code"] == "more_payments" for s in result["explanation"])
+
+
+def test_periods_can_be_left_out_of_a_large_answer_without_changing_a_figure() -> None:
+    invoices = [("1000", "2024-01-31"), ("500", "2025-02-28")]
+    full = claim("NL", invoices, "2026-06-30")
+    short = claim("NL", invoices, "2026-06-30", include_periods=False)
+    assert short["periods"] == [] and short["period_count"] == len(full["periods"])
+    assert {k: v for k, v in short.items() if k != "periods"} == {k: v for k, v in full.items() if k != "periods"}
 
 
 def test_cli_answers_and_exits_2_on_bad_input() -> None:

@@ -76,6 +76,7 @@ FIELD_KINDS = {
     # late_payment (its lists are filled by nearly_valid)
     "country": "country", "debtor": "debtor", "until": "date", "agreed_rate_pct": "pct", "letter": "letter",
     "letter_lang": "lang", "creditor": "text", "debtor_name": "text", "pay_within_days": "int",
+    "include_periods": "bool",
 }
 
 
