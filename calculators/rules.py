@@ -30,6 +30,8 @@ SOURCES: dict[str, str] = {
     "fr-l441-10": "Code de commerce art. L441-10 II and D441-5 (Légifrance)",
     "bpifrance": "bpifrance-creation.fr, Taux des pénalités de retard (boîte à outils)",
     "rentetool": "Matthi-code/rentetool, docs/02_rekenlogica.md and docs/03_rentetabel.csv",
+    "felohq": "felohq.com, Pénalités de retard de paiement dans le BTP (worked example: 15,000 at 12 % for 30 days)",
+    "legifiscal": "legifiscal.fr, Taux d'intérêt légal 1er semestre 2026 (floor 3 x 2.62 % = 7.86 %)",
 }
 
 RuleValue = Decimal | int | tuple[str, ...]

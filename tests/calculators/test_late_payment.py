@@ -398,3 +398,57 @@ def test_cli_answers_and_exits_2_on_bad_input() -> None:
     done = subprocess.run([sys.executable, "-m", "calculators", NAME], input='{"country": "XX"}',
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "errors" in json.loads(done.stdout) and not done.stderr
+
+
+# -- published and worked examples --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "field", "figure"), [
+    ("late_payment_fr_felohq", "interest", "147.95"),  # felohq.com: 15 000 x (0.12 / 365) x 30 = 147.95
+    ("late_payment_fr_felohq", "costs", "40.00"),  # the 40 euro flat compensation per late invoice
+    ("late_payment_nl_consumer_wik", "costs", "375.00"),  # Besluit BIK: 15 % of the first 2,500
+])
+def test_published_figures_are_examples(key: str, field: str, figure: str) -> None:
+    from calculators.examples import EXAMPLES
+    example = EXAMPLES[key]
+    assert example["expect"][field] == figure
+    assert ok(NAME, example["payload"])[field] == figure
+
+
+def oracle_simple_or_compound(amount: str, due: date, until: date, table: lpr.RateTable, compound: bool) -> Decimal:
+    """Interest without payments, from the table rows alone: an independent re-count of the engine's periods."""
+    one_day = date(2000, 1, 2) - date(2000, 1, 1)
+    # interest is added to the principal after each anniversary, so a new base starts the day after it
+    new_years = {late_payment.add_years(due, n) + one_day for n in range(1, 80)} if compound else set()
+    cuts = {row.start for row in table.rows} | new_years
+    day = due + one_day
+    principal = Fraction(amount)
+    year_interest = Fraction(0)
+    total = Fraction(0)
+    while day <= until:
+        next_cut = min([c for c in cuts if c > day] + [until + one_day])
+        end = next_cut - one_day
+        rate = [row.rate_pct for row in table.rows if row.start <= day][-1]
+        part = Fraction(cents(principal * Fraction(rate) * ((end - day).days + 1) / 36500))
+        total += part
+        year_interest += part
+        if next_cut in new_years:
+            principal += year_interest
+            year_interest = Fraction(0)
+        day = next_cut
+    return cents(total)
+
+
+def test_the_dutch_compound_example_matches_an_independent_count() -> None:
+    from calculators.examples import EXAMPLES
+    example = EXAMPLES["late_payment_nl_compound"]
+    expected = oracle_simple_or_compound("10000", date(2024, 3, 15), date(2026, 3, 31), lpr.NL_B2B, True)
+    assert example["expect"]["interest"] == f"{expected}" == ok(NAME, example["payload"])["interest"]
+
+
+def test_the_belgian_and_dutch_examples_differ_only_by_the_rounding() -> None:
+    from calculators.examples import EXAMPLES
+    be = ok(NAME, EXAMPLES["late_payment_be_h2_2024"]["payload"])
+    nl = ok(NAME, EXAMPLES["late_payment_nl_h2_2024"]["payload"])
+    assert (be["periods"][0]["rate_pct"], nl["periods"][0]["rate_pct"]) == ("12.5", "12.25")
+    assert be["interest"] == f"{period_interest('5000', '12.5', 184)}"
