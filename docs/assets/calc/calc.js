@@ -160,7 +160,7 @@ class Calculator {
   select(name, groups, { label, optional = false, hint } = {}) {
     const id = this.id(name);
     const input = h("select", { id, name, class: "calc-input calc-select" },
-      groups.map((group) => {
+      groups.flatMap((group) => {  // flat: options without a group are the select's own children
         const options = group.options.map((o) => h("option", { value: o.value }, o.label));
         return group.label ? h("optgroup", { label: group.label }, options) : options;
       }));

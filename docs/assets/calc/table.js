@@ -308,13 +308,12 @@ export class RowTable {
         "aria-label": this.cellLabel(i, col.key) });
       tr.append(h("td", {}, input));
     }
-    const results = this.spec.results;
-    const last = results ? results.cells.map((cls) => h("td", { class: cls },
-      cls === "calc-why" ? h("span", { class: "calc-why-text" }) : null)) : [h("td", { class: "calc-why" })];
-    tr.append(...(results ? last : []),
-      h("td", { class: results ? null : "calc-why" }, h("button", { type: "button", class: "calc-remove",
-        dataset: { remove: i }, "aria-label": this.t(this.spec.strings.remove, { row: n }),
-        title: this.t(this.spec.strings.remove, { row: n }) }, "✕")));
+    const results = this.spec.results ? this.spec.results.cells : [];
+    tr.append(...results.map((cls) => h("td", { class: cls },
+      cls === "calc-why" ? h("span", { class: "calc-why-text" }) : null)),
+    h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
+      "aria-label": this.t(this.spec.strings.remove, { row: n }),
+      title: this.t(this.spec.strings.remove, { row: n }) }, "✕")));
     this.fillErrors(tr, i);
     this.fillResult(tr, i);
     return tr;
@@ -323,7 +322,7 @@ export class RowTable {
   /**
    * The errors of row `i` on its cells, in place: answers arrive while the reader types, so the cells (their focus,
    * their caret, what is typed in them) are never rebuilt for an answer. Errors of the row as a whole go in its
-   * status cell (the last one without an input).
+   * status cell (`.calc-why`), or in its last cell when it has none.
    */
   fillErrors(tr, i) {
     const errors = this.errors.get(i) || {};
@@ -345,7 +344,7 @@ export class RowTable {
         if (span) span.remove();
       }
     }
-    const why = tr.querySelector(".calc-why");
+    const why = tr.querySelector(".calc-why") || tr.lastElementChild;
     let rowError = why.querySelector(".calc-row-error");
     if (errors.row) {
       if (!rowError) {
