@@ -223,8 +223,9 @@ def _next_half(day: date) -> date:
 
 
 def build_schedule(inputs: Inputs) -> Schedule:
+    """The rate of every day, cut at every 1 January and 1 July (and wherever a table row starts)."""
     if inputs.agreed_rate is not None:
-        return Schedule([_FAR_PAST], [_FAR_FUTURE], [inputs.agreed_rate], ["agreed"], [True])
+        return _by_half_year([(_FAR_PAST, _FAR_FUTURE, inputs.agreed_rate, "agreed", True)])
     table = rates_module.table(inputs.country, inputs.debtor)
     pieces: list[tuple[date, date, Decimal | None, str, bool]] = []
     if table.first > _FAR_PAST:
@@ -247,8 +248,19 @@ def build_schedule(inputs: Inputs) -> Schedule:
                 kept.append((end + ONE_DAY, p_end, rate, kind, published))
         kept.append((start, end, inputs.user_rates[start], "user", True))
         pieces = sorted(kept, key=lambda p: p[0])
-    return Schedule([p[0] for p in pieces], [p[1] for p in pieces], [p[2] for p in pieces],
-                    [p[3] for p in pieces], [p[4] for p in pieces])
+    return _by_half_year(pieces)
+
+
+def _by_half_year(pieces: list[tuple[date, date, Decimal | None, str, bool]]) -> Schedule:
+    """The pieces cut at each half-year start, so that no period crosses 1 January or 1 July."""
+    cut: list[tuple[date, date, Decimal | None, str, bool]] = []
+    for start, end, rate, kind, published in pieces:
+        while start <= end:
+            stop = min(end, _next_half(start) - ONE_DAY)
+            cut.append((start, stop, rate, kind, published))
+            start = stop + ONE_DAY
+    return Schedule([p[0] for p in cut], [p[1] for p in cut], [p[2] for p in cut],
+                    [p[3] for p in cut], [p[4] for p in cut])
 
 
 # -- the computation -------------------------------------------------------------------------------------------

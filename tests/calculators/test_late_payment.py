@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from engine_support import check_answer, codes, error_at, ok
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calculators import late_payment, rules
 from calculators import late_payment_rates as lpr
@@ -123,9 +125,9 @@ def test_each_period_is_rounded_to_the_cent_on_its_own() -> None:
 
 
 def test_half_cent_rounds_up() -> None:
-    # 365 days on 100 at 10.005 %: 10.005 exactly -> 10.01 (half up)
-    result = claim("NL", [("100", "2025-01-01")], "2026-01-01", agreed_rate_pct="10.005")
-    assert result["periods"][0]["interest"] == "10.01"
+    # 36.50 at 1 % for 5 days is 0.005 exactly: half up gives 0.01; 36.49 gives 0.0049986...: 0.00
+    assert claim("BE", [("36.50", "2025-01-01")], "2025-01-06", agreed_rate_pct="1")["interest"] == "0.01"
+    assert claim("BE", [("36.49", "2025-01-01")], "2025-01-06", agreed_rate_pct="1")["interest"] == "0.00"
 
 
 def test_the_dutch_change_of_16_march_2013_splits_the_period() -> None:
@@ -452,3 +454,47 @@ def test_the_belgian_and_dutch_examples_differ_only_by_the_rounding() -> None:
     nl = ok(NAME, EXAMPLES["late_payment_nl_h2_2024"]["payload"])
     assert (be["periods"][0]["rate_pct"], nl["periods"][0]["rate_pct"]) == ("12.5", "12.25")
     assert be["interest"] == f"{period_interest('5000', '12.5', 184)}"
+
+
+# -- properties over generated claims ---------------------------------------------------------------------
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> dict[str, Any]:
+    day = st.dates(min_value=date(2013, 1, 1), max_value=date(2026, 6, 29))
+    invoices = draw(st.lists(st.tuples(st.decimals(min_value=0, max_value=10**6, places=2), day),
+                             min_size=1, max_size=5))
+    first_due = min(d for _, d in invoices)
+    until = draw(st.dates(min_value=first_due, max_value=date(2026, 6, 30)))
+    payments = draw(st.lists(st.tuples(st.decimals(min_value=0, max_value=10**4, places=2),
+                                       st.dates(min_value=first_due, max_value=until)), max_size=4))
+    return {"country": draw(st.sampled_from(["NL", "BE", "FR"])), "until": until.isoformat(),
+            "debtor": draw(st.sampled_from(["business", "business", "consumer"])),
+            "invoices": [{"amount": str(a), "due_date": d.isoformat()} for a, d in invoices],
+            "payments": [{"amount": str(a), "date": d.isoformat()} for a, d in payments],
+            "rates": [{"from": "2022-01-01", "rate_pct": "0.76"}, {"from": "2025-01-01", "rate_pct": "6"},
+                      {"from": "2025-07-01", "rate_pct": "6"}, {"from": "2026-01-01", "rate_pct": "4"}]}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(payload=claims())
+def test_every_claim_adds_up_and_every_period_can_be_redone_by_hand(payload: dict[str, Any]) -> None:
+    from calculators import run
+
+    result = run(NAME, payload)
+    check_answer(result)
+    if "errors" in result:
+        assert {e["code"] for e in result["errors"]} == {"payment_exceeds_owed"}, result["errors"]
+        return
+    money = {k: Decimal(result[k]) for k in ("principal", "paid", "principal_outstanding", "interest_accrued",
+                                             "interest_paid", "interest", "costs_total", "costs_paid", "costs",
+                                             "total")}
+    assert all(value >= 0 for value in money.values()), money
+    assert money["total"] == money["principal"] + money["interest_accrued"] + money["costs_total"] - money["paid"]
+    assert money["paid"] == Decimal(result["principal_paid"]) + money["interest_paid"] + money["costs_paid"]
+    assert money["interest_accrued"] == sum((Decimal(p["interest"]) for p in result["periods"]), Decimal(0))
+    for period in result["periods"]:
+        start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
+        assert period["days"] == (end - start).days + 1 > 0
+        assert (start.year, start.month <= 6) == (end.year, end.month <= 6), period  # never across a half-year
+        assert Decimal(period["interest"]) == period_interest(period["principal"], period["rate_pct"], period["days"])
