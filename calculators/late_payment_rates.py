@@ -166,27 +166,47 @@ def _d(country: str, day: str, checked_by: str = "") -> RateRow:
 
 _RENTETOOL = "Matthi-code/rentetool docs/03_rentetabel.csv"
 
+#: Staatsblad decrees of the Dutch rates (both tables), as listed with each rate by wettelijkerente.nl and
+#: rijksoverheid.nl (checked against them in a public rate seed of 18 February 2026) and by rentetool.
+_STB = {
+    "2013-01-01": "Stb. 2012, 658", "2013-03-16": "Stb. 2013, 93", "2013-07-01": "Stb. 2013, 244",
+    "2014-01-01": "Stb. 2013, 556", "2014-07-01": "Stb. 2014, 237", "2015-01-01": "Stb. 2014, 516",
+    "2015-07-01": "Stb. 2015, 266", "2016-01-01": "Stb. 2015, 521", "2016-07-01": "Stb. 2016, 250",
+    "2017-01-01": "Stb. 2016, 508", "2017-07-01": "Stb. 2017, 279", "2018-01-01": "Stb. 2017, 488",
+    "2018-07-01": "Stb. 2018, 211", "2019-01-01": "Stb. 2018, 476", "2019-07-01": "Stb. 2019, 210",
+    "2020-01-01": "Stb. 2019, 462", "2020-07-01": "Stb. 2020, 233", "2021-01-01": "Stb. 2020, 520",
+    "2021-07-01": "Stb. 2021, 283", "2022-01-01": "Stb. 2021, 610", "2023-01-01": "Stb. 2022, 517",
+    "2023-07-01": "Stb. 2023, 215", "2024-01-01": "Stb. 2023, 462", "2024-07-01": "Stb. 2024, 216",
+    "2025-01-01": "Stb. 2024, 409", "2025-07-01": "Stb. 2025, 211", "2026-01-01": "Stb. 2025, 427",
+}
+
+
+def _nl(day: str, rate: str, also: str = _RENTETOOL) -> RateRow:
+    return _p(day, rate, f"{_STB[day]}; {also}")
+
+
 NL_B2B = RateTable(
     key="NL_business", country="NL", debtor="business",
     basis="art. 6:119a and 6:120 lid 2 BW (wettelijke handelsrente)", compounding="yearly",
     rows=(
-        _p("2013-01-01", "7.75", "Stb. 2012, 658; " + _RENTETOOL, "ECB + 7 points, the rule until 15 March 2013"),
-        _p("2013-03-16", "8.75", "Stb. 2013, 93 (Directive 2011/7/EU implemented: ECB + 8 points); " + _RENTETOOL),
-        _p("2013-07-01", "8.50", _RENTETOOL),
-        _p("2014-01-01", "8.25", _RENTETOOL),
-        _p("2014-07-01", "8.15", _RENTETOOL),
-        _p("2015-01-01", "8.05", _RENTETOOL),
-        _p("2015-07-01", "8.05", _RENTETOOL),
-        _p("2016-01-01", "8.05", _RENTETOOL),
-        _p("2016-07-01", "8.00", _RENTETOOL),
-        *(_p(f"{y}-{m}-01", "8.00", _RENTETOOL) for y in range(2017, 2023) for m in ("01", "07")),
-        _p("2023-01-01", "10.50", "Stb. 2022, 517 (abenslag.nl)"),
-        _p("2023-07-01", "12.00", "Stb. 2023, 215 (watsonlaw.nl)"),
-        _p("2024-01-01", "12.50", "Stb. 2023, 462 (e-justice.europa.eu, nl.wikipedia.org)"),
-        _p("2024-07-01", "12.25", "Stb. 2024, 216 (mijn.metaalunie.nl)"),
-        _p("2025-01-01", "11.15", "Stb. 2024, 409 (" + _RENTETOOL + ")"),
-        _p("2025-07-01", "10.15", "Stb. 2025, 211 (" + _RENTETOOL + ")"),
-        _d("NL", "2026-01-01", "same figure in " + _RENTETOOL),
+        _nl("2013-01-01", "7.75"),
+        _nl("2013-03-16", "8.75", "Directive 2011/7/EU implemented: ECB + 8 points; " + _RENTETOOL),
+        _nl("2013-07-01", "8.50"),
+        _nl("2014-01-01", "8.25"),
+        _nl("2014-07-01", "8.15"),
+        _nl("2015-01-01", "8.05"),
+        _nl("2015-07-01", "8.05"),
+        _nl("2016-01-01", "8.05"),
+        _nl("2016-07-01", "8.00"),
+        *(_nl(f"{y}-{m}-01", "8.00") for y in range(2017, 2022) for m in ("01", "07")),
+        _nl("2022-01-01", "8.00", "unchanged until 31 December 2022; " + _RENTETOOL),
+        _nl("2023-01-01", "10.50", "abenslag.nl"),
+        _nl("2023-07-01", "12.00", "watsonlaw.nl"),
+        _nl("2024-01-01", "12.50", "e-justice.europa.eu; nl.wikipedia.org"),
+        _nl("2024-07-01", "12.25", "mijn.metaalunie.nl"),
+        _nl("2025-01-01", "11.15"),
+        _nl("2025-07-01", "10.15"),
+        _d("NL", "2026-01-01", "no new decree listed for 1 January 2026; 10.15 % in " + _RENTETOOL),
     ),
     covered_until=date(2026, 6, 30),
     note="16 March 2013: the margin went from 7 to 8 points in the middle of the half-year; the table "
@@ -197,16 +217,19 @@ NL_CONSUMER = RateTable(
     key="NL_consumer", country="NL", debtor="consumer",
     basis="art. 6:119 and 6:120 lid 1 BW (wettelijke rente, niet-handelstransacties)", compounding="yearly",
     rows=(
-        _p("2013-01-01", "3", "findinet.nl (3 % since 1 July 2012); " + _RENTETOOL),
-        _p("2015-01-01", "2", "findinet.nl (decision to go from 3 to 2 %, from 1 January 2015); " + _RENTETOOL),
-        _p("2023-01-01", "4", "overeenkomsten.nl; " + _RENTETOOL),
-        _p("2023-07-01", "6", "feitsmaverhagen.nl (change of 1 July 2023); " + _RENTETOOL),
-        _p("2024-01-01", "7", "Stb. 2023, 484 (feitsmaverhagen.nl, smkaccountants.nl)"),
+        _p("2013-01-01", "3", "Stb. 2012, 286 (3 % since 1 July 2012; findinet.nl); " + _RENTETOOL),
+        _p("2015-01-01", "2", "Stb. 2014, 516 (findinet.nl: from 3 to 2 %); " + _RENTETOOL),
+        _p("2023-01-01", "4", "Stb. 2022, 517; overeenkomsten.nl; " + _RENTETOOL),
+        _p("2023-07-01", "6", "Stb. 2023, 215; feitsmaverhagen.nl; " + _RENTETOOL),
+        _p("2024-01-01", "7", "Stb. 2023, 462 and 484 (feitsmaverhagen.nl, smkaccountants.nl)"),
         _p("2024-07-01", "7", "mijn.metaalunie.nl (7 % on 1 July 2024)"),
+        _p("2025-01-01", "6", "Stb. 2024, 409; " + _RENTETOOL),
+        _p("2025-07-01", "6", "no new decree for 1 July 2025 (wettelijkerente.nl list); " + _RENTETOOL),
+        _p("2026-01-01", "4", "Stb. 2025, 427; " + _RENTETOOL),
     ),
-    covered_until=date(2024, 12, 31),
-    note="From 2025 on, the one source found (rentetool) disagrees with the rounding rule that "
-         "e-justice states; those half-years are left out until checked against the Staatsblad.",
+    covered_until=date(2026, 6, 30),
+    note="e-justice.europa.eu describes the rule as ECB + 2.25 points rounded to half points; the published "
+         "rates do not always follow that description, so the table holds the published rates only.",
 )
 
 BE_B2B = RateTable(

@@ -88,7 +88,7 @@ def test_no_table_claims_the_second_half_of_2026_except_the_yearly_belgian_one()
 
 def test_last_periods_the_build_prints() -> None:
     assert {t.key: t.last_period for t in lpr.ALL_TABLES} == {
-        "NL_business": "2026-H1", "NL_consumer": "2024-H2", "BE_business": "2026-H1", "BE_consumer": "2026",
+        "NL_business": "2026-H1", "NL_consumer": "2026-H1", "BE_business": "2026-H1", "BE_consumer": "2026",
         "FR_business": "2026-H1", "FR_consumer": "2026-H1", "FR_private_creditor": "2026-H1"}
 
 
