@@ -610,7 +610,7 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
     invoices = [{
         "invoice": s.invoice.index, "reference": s.invoice.reference, "amount": text(s.invoice.amount),
         "due_date": work.iso(s.invoice.due), "days_late": max(0, (until - s.invoice.due).days),
-        "status": "not_due" if s.invoice.due >= until else ("late" if s.late else "paid_on_time"),
+        "status": _status(s, until), "open": s.open(),
         "interest": cents_text(s.interest_total), "interest_paid": cents_text(s.interest_paid),
         "principal_paid": cents_text(s.principal_paid), "principal_outstanding": cents_text(s.principal),
         "costs": cents_text(s.costs - s.costs_paid),
@@ -657,6 +657,15 @@ def _result(inputs: Inputs, lang: str, work: Run, states: list[State], allocatio
         from .late_payment_letters import write_letter  # only when asked: the letters are text-heavy
         result["letter"] = write_letter(inputs, result, inputs.letter_lang or lang)
     return result
+
+
+def _status(s: State, until: date) -> str:
+    """``not_due`` (due on or after ``until``), ``paid_on_time``, ``late`` (still owing) or ``paid_late``."""
+    if s.invoice.due >= until:
+        return "not_due"
+    if not s.late:
+        return "paid_on_time"
+    return "late" if s.open() else "paid_late"
 
 
 def _interest_conditions(country: str, debtor: str) -> list[str]:

@@ -33,8 +33,7 @@ def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, st
     until = date.fromisoformat(result["until"])
     creditor = inputs.creditor or t("placeholder_creditor")
     debtor = inputs.debtor_name or t("placeholder_debtor")
-    late = [i for i in result["invoices"] if i["status"] == "late" and (
-        Decimal(i["principal_outstanding"]) > 0 or Decimal(i["interest"]) > Decimal(i["interest_paid"]))]
+    late = [i for i in result["invoices"] if i["status"] == "late"]
     subject = t(f"subject.{kind}")
     lines = [creditor, "", t("place_date", date=day(until)), "", f"{subject}", "", t("salutation", debtor=debtor), ""]
     lines.append(t(f"intro.{kind}", count=len(late)))

@@ -286,6 +286,7 @@ def test_paying_everything_leaves_nothing_owed() -> None:
     owed = first["total"]
     result = claim("BE", [("1000", "2025-01-31")], "2025-06-30", payments=[{"amount": owed, "date": "2025-03-31"}])
     assert result["total"] == "0.00" and result["periods"][-1]["to"] == "2025-03-31"
+    assert (result["invoices"][0]["status"], result["invoices"][0]["open"]) == ("paid_late", False)
 
 
 def test_payment_larger_than_owed_is_an_error_naming_it() -> None:
