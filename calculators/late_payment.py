@@ -8,7 +8,7 @@ The algorithm, with its legal basis per step (the guide late-payment-interest.md
 2. A period is split wherever the rate changes (1 January / 1 July, and the NL change of 16 March 2013),
    at every payment that touches the invoice, and, in the Netherlands, on every anniversary of the due
    date: there the year's unpaid interest is added to the amount on which interest runs (art. 6:119 lid 2
-   and 6:119a lid 1 BW). Belgium and France: simple interest.
+   BW, which art. 6:119a BW applies to commercial interest). Belgium and France: simple interest.
 3. Each period's interest is ``base × rate × days / 36500`` rounded to the cent, half up, on its own;
    the totals are sums of those rounded amounts (as peer tools and court calculations show them).
 4. Payments, oldest invoice first (NL art. 6:43 lid 2 BW; BE art. 1256 old Civil Code; FR art. 1342-10

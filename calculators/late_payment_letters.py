@@ -47,9 +47,13 @@ def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, st
         lines.append(t("more_invoices", count=len(late) - LISTED_INVOICES, amount=money(rest)))
     lines.append("")
     costs_now = kind != "fourteen_day_letter" and not (kind == "reminder" and result["costs_conditions"])
-    total = Decimal(result["principal_outstanding"]) + Decimal(result["interest"])
+    # A Belgian consumer's first reminder must be free: no interest and no damages yet (art. XIX.2 CEL).
+    free_reminder = kind == "reminder" and (inputs.country, inputs.debtor) == ("BE", "consumer")
+    total = Decimal(result["principal_outstanding"])
     lines.append(t("summary_principal", amount=money(result["principal_outstanding"])))
-    lines.append(t("summary_interest", amount=money(result["interest"]), date=day(until)))
+    if not free_reminder:
+        total += Decimal(result["interest"])
+        lines.append(t("summary_interest", amount=money(result["interest"]), date=day(until)))
     if costs_now and Decimal(result["costs"]) > 0:
         lines.append(t("summary_costs", amount=money(result["costs"])))
         total += Decimal(result["costs"])
@@ -62,7 +66,7 @@ def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, st
     else:
         deadline = until + timedelta(days=inputs.pay_within_days)
         lines.append(t(f"pay.{kind}", date=day(deadline), days=inputs.pay_within_days))
-        if kind == "reminder" and (inputs.country, inputs.debtor) == ("BE", "consumer"):
+        if free_reminder:
             lines.append(t("be_free_reminder", days=rules.integer("be_consumer_grace_days")))
     lines += ["", t("closing"), "", creditor]
     return {"kind": kind, "lang": lang, "subject": subject, "text": "\n".join(lines) + "\n"}

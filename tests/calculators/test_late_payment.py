@@ -368,6 +368,15 @@ def test_the_dutch_14_day_letter_announces_the_costs_without_charging_them() -> 
     assert "Vergoeding voor invorderingskosten" not in text
 
 
+def test_the_belgian_first_reminder_to_a_consumer_charges_nothing_but_the_invoice() -> None:
+    result = claim("BE", [("500", "2025-01-31")], "2025-06-30", debtor="consumer", letter="reminder",
+                   letter_lang="nl")
+    text = result["letter"]["text"]
+    assert "kosteloos" in text and "€\u00a0500,00" in text
+    assert "Rente tot en met" not in text and "invorderingskosten" not in text
+    assert "Nu in totaal verschuldigd: €\u00a0500,00" in text
+
+
 def test_without_a_letter_request_the_letter_is_null() -> None:
     result = claim("NL", [("1000", "2025-01-31")], "2025-06-30")
     assert result["letter"] is None and result["letters_available"] == ["reminder", "formal_notice"]
