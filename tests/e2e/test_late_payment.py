@@ -25,6 +25,7 @@ from calc_support import (
     typed_date,
 )
 from conftest import ROOT
+from test_calculators import assert_accessible
 
 from calculators import late_payment_rates, run
 from calculators.examples import EXAMPLES
@@ -116,6 +117,7 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
     expected = answer(EXAMPLE, lang)
     assert "errors" not in expected
     assert_result(page, expected)
+    assert_accessible(page)
     rows = invoice_rows(page)
     for row, invoice in zip(rows, expected["invoices"], strict=True):
         assert (row["days"], row["interest"]) == (str(invoice["days_late"]), invoice["interest"])

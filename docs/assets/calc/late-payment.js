@@ -15,6 +15,11 @@ const PERIOD_PAGE = 50;
 const MAX_SLICES = 12;
 /** More explanation steps of one kind than this: folded away, built when opened. */
 const INLINE_STEPS = 20;
+/**
+ * Above this many invoices the engine is asked for no period rows: tens of thousands of them would cost more to
+ * compute, send and parse than the whole claim, and nobody reads them on a page; the explanation sums them up.
+ */
+const LISTED_PERIODS_MAX_INVOICES = 500;
 
 const INVOICES = {
   name: "invoices",
@@ -135,8 +140,9 @@ export default {
           hint: t("late.hint.until", { today: formatShortDate(todayISO(), calc.lang) }) }),
         calc.field("agreed_rate_pct", "percent", { optional: true, placeholder: "", hint: t("late.hint.agreed") }),
         this.tableInfo),
-      this.rates.build(),
-      this.rateHelp,
+      this.ratesBox = h("details", { class: "calc-lp-rates-box" },
+        h("summary", {}, t("late.rates.legend"), h("span", { class: "calc-optional" }, ` ${t("field.optional")}`)),
+        this.rates.build(), this.rateHelp),
       h("fieldset", { class: "calc-group calc-lp-letter-fields" }, h("legend", {}, t("late.group.letter")),
         calc.select("letter", [{ label: null, options: LETTERS.map((value) => ({
           value, label: t(`late.letter.kind.${value}`) })) }], { hint: t("late.hint.letter") }),
@@ -161,12 +167,13 @@ export default {
     this.periodsNext = h("button", { type: "button", class: "md-button calc-small",
       onclick: () => this.showPeriods(calc, this.periodsPage + 1) }, t("late.periods.next"));
     const heads = ["invoice", "from", "to", "days", "rate_pct", "principal", "interest"];
+    this.periodsNote = h("p", { class: "calc-hint calc-lp-periods-note", hidden: true });
+    this.periodsTable = h("div", { class: "calc-table-scroll" }, h("table", { class: "calc-table calc-lp-period-table" },
+      h("caption", { class: "calc-visually-hidden" }, t("late.periods.title")),
+      h("thead", {}, h("tr", {}, heads.map((key) => h("th", { scope: "col" }, t(`late.period.${key}`))))),
+      this.periodsBody));
     this.periods = h("section", { class: "calc-lp-periods", hidden: true, "aria-labelledby": "calc-periods-title" },
-      h("h3", { id: "calc-periods-title" }, t("late.periods.title")),
-      h("div", { class: "calc-table-scroll" }, h("table", { class: "calc-table calc-lp-period-table" },
-        h("caption", { class: "calc-visually-hidden" }, t("late.periods.title")),
-        h("thead", {}, h("tr", {}, heads.map((key) => h("th", { scope: "col" }, t(`late.period.${key}`))))),
-        this.periodsBody)),
+      h("h3", { id: "calc-periods-title" }, t("late.periods.title")), this.periodsNote, this.periodsTable,
       h("div", { class: "calc-pager" }, this.periodsPrev, this.periodsInfo, this.periodsNext));
     this.letterText = h("div", { class: "calc-lp-letter-text", id: "calc-letter-text", tabindex: "0",
       role: "document", "aria-labelledby": "calc-letter-title" });
@@ -179,7 +186,7 @@ export default {
           t("late.letter.copy")),
         h("button", { type: "button", class: "md-button", onclick: () => this.printLetter() },
           t("late.letter.print")),
-        h("button", { type: "button", class: "md-button calc-link", onclick: () => this.chooseLetterLang(calc) },
+        h("button", { type: "button", class: "md-button", onclick: () => this.chooseLetterLang(calc) },
           t("late.letter.change_lang")),
         this.letterStatus),
       this.letterText);
@@ -229,6 +236,7 @@ export default {
 
   restoreState(calc, params) {
     for (const table of this.tables) table.restoreState(params);
+    this.ratesBox.open = params.getAll(RATES.state).length > 0;
     // A select shows its first choice when the address names none: make that what is sent, too.
     if (!params.get("letter_lang")) calc.fields.get("letter_lang").set(calc.lang);
     if (!params.get("letter")) calc.fields.get("letter").set("reminder");
@@ -238,6 +246,7 @@ export default {
 
   completePayload(calc, payload) {
     payload.invoices = this.invoices.payload();
+    if (payload.invoices.length > LISTED_PERIODS_MAX_INVOICES) payload.include_periods = false;
     const payments = this.payments.payload();
     if (payments.length) payload.payments = payments;
     const rates = this.rates.payload();
@@ -274,6 +283,7 @@ export default {
     const missing = errors.filter((error) => error.code === "rate_missing");
     clear(this.rateHelp).hidden = !missing.length;
     if (!missing.length) return;
+    this.ratesBox.open = true;
     const starts = new Set();
     for (const error of missing) {
       const iso = error.half_year || error.from || (/\d{4}-(?:01|07)-01/.exec(error.message) || [])[0];
@@ -404,9 +414,9 @@ export default {
     ];
     const accrued = result.interest_accrued ?? result.interest;
     const rest = cents(accrued) - steps.slice(1).reduce((sum, step) => sum + cents(step.amount), 0n);
-    if (rest !== 0n) {  // interest the periods do not show one by one (none today: kept so the steps always add up)
+    if (rest !== 0n) {  // interest without its periods (a large claim is sent without them)
       steps.push({ code: "interest-other", tone: "calc-lp-interest calc-lp-interest-0",
-        label: t("late.slice.interest_other"), amount: fromCents(rest) });
+        label: t(steps.length > 1 ? "late.slice.interest_other" : "late.figure.interest"), amount: fromCents(rest) });
     }
     steps.push({ code: "costs", tone: "calc-lp-costs", label: t("late.slice.costs"),
       amount: result.costs_total ?? result.costs });
@@ -459,7 +469,13 @@ export default {
   /** One page of the periods table (the table can hold tens of thousands of rows: only one page is in the DOM). */
   showPeriods(calc, page) {
     const periods = (this.result && this.result.periods) || [];
-    this.periods.hidden = !periods.length;
+    const unlisted = this.result && !periods.length && (this.result.invoices || []).length > LISTED_PERIODS_MAX_INVOICES;
+    this.periods.hidden = !periods.length && !unlisted;
+    this.periodsNote.hidden = !unlisted;
+    this.periodsNote.textContent = unlisted ? calc.t("late.periods.unlisted", {
+      count: formatInteger(this.result.invoices.length, calc.lang),
+      max: formatInteger(LISTED_PERIODS_MAX_INVOICES, calc.lang) }) : "";
+    this.periodsTable.hidden = !periods.length;
     const pages = Math.max(1, Math.ceil(periods.length / PERIOD_PAGE));
     this.periodsPage = Math.min(Math.max(0, page), pages - 1);
     const start = this.periodsPage * PERIOD_PAGE;
@@ -468,7 +484,7 @@ export default {
     const fragment = document.createDocumentFragment();
     for (let i = start; i < end; i += 1) {
       const p = periods[i];
-      const num = (key, text) => h("td", { class: `calc-num calc-lp-${key}`, dataset: { value: p[key] } }, text);
+      const num = (key, text) => h("td", { class: `calc-num calc-lp-p-${key}`, dataset: { value: p[key] } }, text);
       fragment.append(h("tr", { dataset: { index: i } },
         h("th", { scope: "row", dataset: { value: p.invoice } }, this.invoiceLabel(calc, p)),
         h("td", { dataset: { value: p.from } }, formatShortDate(p.from, lang)),
