@@ -27,6 +27,7 @@ SLUGS = {
     "payout": "payout",
     "eligibility": "eligibility",
     "claim_timeline": "claim-timeline",
+    "late_payment": "late-payment",
 }
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -19,6 +19,7 @@ from calc_support import (
     explanation,
     figures,
     open_calculator,
+    page_url,
     settle,
     shown_money,
     typed_amount,
@@ -38,7 +39,7 @@ OTHER_LANG = {"en": "fr", "nl": "en", "fr": "nl"}
 
 
 def url(site_url: str, lang: str) -> str:
-    return f"{site_url}{'' if lang == 'en' else lang + '/'}calculators/late-payment/"
+    return page_url(site_url, lang, NAME)
 
 
 def page_payload(payload: dict[str, Any], lang: str, **changes: Any) -> dict[str, Any]:
@@ -128,6 +129,9 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
         if invoice.get("reference"):
             assert invoice["reference"] in letter
 
+    if lang == "en":
+        assert_copy_and_print(page, letter)
+
     # The letter in another language: the page, its figures and its explanation stay in the page's language.
     other = OTHER_LANG[lang]
     page.select_option("#calc-f-letter_lang", other)
@@ -148,6 +152,26 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
     state = parse_qs(page.evaluate("location.hash.slice(1)"))
     assert state["letter_lang"] == [other]
     assert len(state["i"]) == len(EXAMPLE["invoices"])
+
+
+def assert_copy_and_print(page: Any, letter: str) -> None:
+    """Copy puts the letter's text on the clipboard; print prints the letter alone."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name=STRINGS["en"]["late.letter.copy"]).click()
+    page.wait_for_function("() => document.querySelector('#calc .calc-lp-letter').dataset.copied === 'true'")
+    assert page.evaluate("navigator.clipboard.readText()") == letter
+    assert page.text_content("#calc .calc-lp-letter-status") == STRINGS["en"]["late.letter.copied"]
+    page.evaluate("() => { window.print = () => { window.__printed = document.body.className; }; }")
+    page.get_by_role("button", name=STRINGS["en"]["late.letter.print"]).click()
+    assert "calc-print-letter" in page.evaluate("window.__printed")
+    page.emulate_media(media="print")
+    assert page.is_visible("#calc .calc-lp-letter-body")
+    for selector in ("#calc form", "#calc .calc-figures", "#calc .calc-explanation", ".md-header",
+                     "#calc .calc-lp-letter-actions"):
+        assert page.is_hidden(selector), selector
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.is_visible("#calc form")  # after printing, the whole page prints again
+    page.emulate_media(media="screen")
 
 
 def test_errors_show_next_to_their_cells_and_a_missing_rate_can_be_added(page: Any, site_url: str) -> None:
