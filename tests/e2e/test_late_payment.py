@@ -153,6 +153,18 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
     assert state["letter_lang"] == [other]
     assert len(state["i"]) == len(EXAMPLE["invoices"])
 
+    if lang == "fr":  # French law, an agreed rate under three times the taux légal: the engine's warning is shown
+        page.check("#calc-f-country-FR")
+        page.fill("#calc-f-agreed_rate_pct", typed_amount("7.5", lang))
+        settle(page)
+        warned = answer(EXAMPLE, lang, letter_lang=other, letter="formal_notice", country="FR",
+                        agreed_rate_pct="7.5")
+        assert warned["warnings"], "the example no longer provokes the warning"
+        shown = page.eval_on_selector_all("#calc .calc-lp-warnings li",
+                                          "els => els.map(e => [e.dataset.code, e.textContent])")
+        assert shown == [[w["code"], w["text"]] for w in warned["warnings"]]
+        assert figures(page)["total"]["value"] == warned["total"]
+
 
 def assert_copy_and_print(page: Any, letter: str) -> None:
     """Copy puts the letter's text on the clipboard; print prints the letter alone."""
