@@ -183,6 +183,7 @@ def assert_copy_and_print(page: Any, letter: str) -> None:
         assert page.is_hidden(selector), selector
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert page.is_visible("#calc form")  # after printing, the whole page prints again
+    assert page.is_visible("#calc .calc-lp-period-table tbody tr:first-child td:last-child")  # the interest
     page.emulate_media(media="screen")
 
 

@@ -280,16 +280,15 @@ export default {
    * adds a row for that half-year and puts the caret in its rate.
    */
   offerMissingRates(calc, errors) {
+    if (errors.some((error) => error.field.startsWith(RATES.name))) this.ratesBox.open = true;
     const missing = errors.filter((error) => error.code === "rate_missing");
     clear(this.rateHelp).hidden = !missing.length;
     if (!missing.length) return;
-    this.ratesBox.open = true;
     const starts = new Set();
-    for (const error of missing) {
-      const iso = error.half_year || error.from || (/\d{4}-(?:01|07)-01/.exec(error.message) || [])[0];
+    for (const error of missing) {  // the message names the half-year's first day (YYYY-01-01 or YYYY-07-01)
+      const iso = (/\d{4}-(?:01|07)-01/.exec(error.message) || [])[0];
       if (iso) starts.add(halfYear(iso).start);
     }
-    const have = new Set(this.rates.rows.map((row) => row.from));
     const buttons = [...starts].sort().map((start) => h("button", { type: "button", class: "md-button calc-small",
       dataset: { from: start }, onclick: () => this.addRate(calc, start) },
     calc.t("late.rates.add_for", { half: this.halfLabel(calc, start) })));
@@ -298,8 +297,6 @@ export default {
         calc.t("table.add")));
     }
     this.rateHelp.append(h("p", { class: "calc-hint" }, calc.t("late.rates.missing_hint")), ...buttons);
-    this.rateHelp.dataset.missing = [...starts].filter((start) => !have.has(formatInputDate(start, calc.lang)))
-      .join(" ");
   },
 
   addRate(calc, start) {
