@@ -43,6 +43,7 @@ DYNAMIC = {
                      "costs_conditions", "interest_conditions", "until"],
     "late.costs_basis.": ["nl_b2b_minimum", "be_b2b_flat", "fr_b2b_flat", "nl_wik_scale", "be_consumer_cap",
                           "fr_consumer_none"],
+    "late.status.": ["not_due", "paid_on_time", "late", "paid_late"],
     "late.condition.": ["nl_14_day_letter", "be_free_first_reminder", "be_clause_in_contract", "nl_default",
                         "fr_formal_notice"],
 }
@@ -93,3 +94,4 @@ def test_every_late_payment_costs_basis_and_condition_has_a_label() -> None:
             assert answer["costs_basis"] in DYNAMIC["late.costs_basis."], (country, debtor)
             for code in answer["costs_conditions"] + answer["interest_conditions"]:
                 assert code in DYNAMIC["late.condition."], (country, debtor, code)
+            assert {i["status"] for i in answer["invoices"]} <= set(DYNAMIC["late.status."])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -71,6 +72,7 @@ def invoice_rows(page: Any) -> list[dict[str, Any]]:
     return page.eval_on_selector_all("#calc .calc-lp-invoices tbody tr", """trs => trs.map(tr => ({
         days: tr.querySelector('.calc-lp-days').dataset.value,
         interest: tr.querySelector('.calc-lp-inv-interest').dataset.value,
+        status: tr.querySelector('.calc-lp-status-text').dataset.value,
         inputs: [...tr.querySelectorAll('input')].map(i => i.value)}))""")
 
 
@@ -121,7 +123,8 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
     assert_accessible(page)
     rows = invoice_rows(page)
     for row, invoice in zip(rows, expected["invoices"], strict=True):
-        assert (row["days"], row["interest"]) == (str(invoice["days_late"]), invoice["interest"])
+        assert (row["days"], row["interest"], row["status"]) == (
+            str(invoice["days_late"]), invoice["interest"], invoice["status"])
     letter = letter_text(page)
     assert shown_money(expected["total"], lang) in letter
     assert shown_money(expected["interest"], lang) in letter
@@ -241,7 +244,8 @@ def test_errors_show_next_to_their_cells_and_a_missing_rate_can_be_added(page: A
     assert any(p["rate_pct"] == "3.5" for p in periods_shown(page))
 
 
-def test_invoices_and_payments_pasted_from_a_spreadsheet(page: Any, site_url: str) -> None:
+def test_invoices_pasted_from_a_spreadsheet_and_payments_imported_from_csv(page: Any, site_url: str,
+                                                                         tmp_path: Path) -> None:
     lang = "fr"
     open_calculator(page, url(site_url, lang))
     page.get_by_role("button", name=STRINGS[lang]["action.clear"]).click()
@@ -252,13 +256,16 @@ def test_invoices_and_payments_pasted_from_a_spreadsheet(page: Any, site_url: st
         {"amount": "15730.55", "due_date": "2025-05-30", "reference": "FA-117"},
         {"amount": "484.00", "due_date": "2025-09-01", "reference": "FA-130"},
     ]
-    payments = [{"amount": "5000.00", "date": "2025-08-20"}]
+    payments = [{"amount": "5000.00", "date": "2025-08-20"}, {"amount": "1250.40", "date": "2025-12-01"}]
     lines = ["Montant\tÉchéance\tRéférence"] + [
         "\t".join([typed_amount(i["amount"], lang, variant=n), typed_date(i["due_date"], lang), i["reference"]])
         for n, i in enumerate(invoices)]
     paste(page, "#calc-cell-invoices-0-amount", "\r\n".join(lines) + "\r\n")
-    paste(page, "#calc-cell-payments-0-amount",
-          "\n".join("\t".join([typed_amount(p["amount"], lang), typed_date(p["date"], lang)]) for p in payments))
+    csv = tmp_path / "paiements.csv"
+    csv.write_text("Date;Montant payé\n" + "".join(
+        f'{typed_date(p["date"], lang)};"{typed_amount(p["amount"], lang)}"\n' for p in payments), encoding="utf-8")
+    page.set_input_files("#calc-import-payments", str(csv))
+    page.wait_for_function("() => document.querySelector('#calc').dataset.importMs !== undefined")
     until = date(2026, 3, 31).isoformat()
     page.fill("#calc-f-until", typed_date(until, lang))
     settle(page)

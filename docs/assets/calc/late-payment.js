@@ -39,20 +39,22 @@ const INVOICES = {
   strings: { legend: "late.invoices.legend", caption: "late.invoices.caption", hint: "late.invoices.hint",
     cell: "late.invoices.cell", remove: "late.invoices.remove" },
   results: {
-    heads: ["late.col.days_late", "late.col.interest"],
-    cells: ["calc-num calc-lp-days", "calc-num calc-lp-inv-interest"],
+    heads: ["late.col.days_late", "late.col.interest", "late.col.status"],
+    cells: ["calc-num calc-lp-days", "calc-num calc-lp-inv-interest",
+      { class: "calc-why calc-lp-status", text: "calc-lp-status-text" }],
     fill: fillInvoice,
   },
 };
 
-/** The engine's figures for one invoice in its row: days late and the interest it earned. */
+/** The engine's figures for one invoice in its row: days late, the interest it earned, where it stands. */
 function fillInvoice(table, tr, result) {
-  const [days, interest] = [tr.querySelector(".calc-lp-days"), tr.querySelector(".calc-lp-inv-interest")];
+  const [days, interest, status] = [".calc-lp-days", ".calc-lp-inv-interest", ".calc-lp-status-text"]
+    .map((selector) => tr.querySelector(selector));
   if (!result) {
-    days.textContent = "";
-    interest.textContent = "";
-    delete days.dataset.value;
-    delete interest.dataset.value;
+    for (const el of [days, interest, status]) {
+      el.textContent = "";
+      delete el.dataset.value;
+    }
     tr.removeAttribute("data-status");
     return;
   }
@@ -60,6 +62,8 @@ function fillInvoice(table, tr, result) {
   days.dataset.value = String(result.days_late);
   interest.textContent = table.calc.money(result.interest);
   interest.dataset.value = result.interest;
+  status.textContent = table.t(`late.status.${result.status}`);
+  status.dataset.value = result.status;
   tr.dataset.status = result.status;
 }
 
@@ -145,7 +149,8 @@ export default {
         this.rates.build(), this.rateHelp),
       h("fieldset", { class: "calc-group calc-lp-letter-fields" }, h("legend", {}, t("late.group.letter")),
         calc.select("letter", [{ label: null, options: LETTERS.map((value) => ({
-          value, label: t(`late.letter.kind.${value}`) })) }], { hint: t("late.hint.letter") }),
+          value, label: t(`late.letter.kind.${value}`, { days: rules.nl_letter_days }) })) }],
+        { hint: t("late.hint.letter") }),
         calc.select("letter_lang", [{ label: null, options: LETTER_LANGS.map((value) => ({
           value, label: t(`late.letter_lang.${value}`) })) }], { hint: t("late.hint.letter_lang") }),
         calc.field("creditor", "text", { optional: true, placeholder: "" }),

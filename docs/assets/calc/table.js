@@ -19,8 +19,9 @@ const PAGE_SIZE = 50;
  * - `columns`: [{key, kind: "amount" | "integer" | "percent" | "date" | "text", label}] in import order;
  * - `headers`: [[column, RegExp]] tried in this order on a CSV header line;
  * - `strings`: the keys of the legend, caption, hint, a cell's label ({row}, {column}) and the remove button ({row});
- * - `results` (optional): columns the engine's answer fills per row: {heads: [label key], cells: [class],
- *   fill(table, tr, result)}.
+ * - `results` (optional): columns the engine's answer fills per row: {heads: [label key], cells: [class, or
+ *   {class, text} for a cell whose answer goes in a span of class `text`], fill(table, tr, result)}; row errors go in
+ *   the `.calc-why` cell (its span left alone), else in the row's last cell.
  */
 export const EXPERIENCES = {
   name: "experiences",
@@ -43,7 +44,7 @@ export const EXPERIENCES = {
     remove: "table.remove_row" },
   results: {
     heads: ["table.col.due_date", "table.col.days_late", "table.col.status"],
-    cells: ["calc-due", "calc-late", "calc-why"],
+    cells: ["calc-due", "calc-late", { class: "calc-why", text: "calc-why-text" }],
     fill: fillExperience,
   },
 };
@@ -309,8 +310,8 @@ export class RowTable {
       tr.append(h("td", {}, input));
     }
     const results = this.spec.results ? this.spec.results.cells : [];
-    tr.append(...results.map((cls) => h("td", { class: cls },
-      cls === "calc-why" ? h("span", { class: "calc-why-text" }) : null)),
+    tr.append(...results.map((cell) => (typeof cell === "string" ? h("td", { class: cell })
+      : h("td", { class: cell.class }, h("span", { class: cell.text })))),
     h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
       "aria-label": this.t(this.spec.strings.remove, { row: n }),
       title: this.t(this.spec.strings.remove, { row: n }) }, "✕")));
