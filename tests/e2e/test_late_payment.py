@@ -279,3 +279,15 @@ def test_invoices_pasted_from_a_spreadsheet_and_payments_imported_from_csv(page:
     assert STRINGS[lang]["table.pasted"].format(count=3) in page.text_content("#calc .calc-lp-invoices")
     # Belgian interest is simple and its rate a multiple of half a point.
     assert all(Decimal(p["rate_pct"]) % Decimal("0.5") == 0 for p in expected["periods"])
+
+    # The address keeps every row: opened again, the page shows the same claim.
+    page.wait_for_function("n => new URLSearchParams(location.hash.slice(1)).getAll('p').length === n",
+                           arg=len(payments))
+    shared = page.evaluate("location.href")
+    page.goto("about:blank")
+    open_calculator(page, shared)
+    assert [r["inputs"] for r in invoice_rows(page)] == [
+        [typed_amount(i["amount"], lang, variant=n), typed_date(i["due_date"], lang), i["reference"]]
+        for n, i in enumerate(invoices)]
+    assert page.is_checked("#calc-f-country-BE")
+    assert_result(page, expected)
