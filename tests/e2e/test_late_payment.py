@@ -121,6 +121,10 @@ def test_the_example_shows_the_engines_figures_and_the_letter_carries_them(page:
     assert "errors" not in expected
     assert_result(page, expected)
     assert_accessible(page)
+    # Only the letters this claim's law knows can be chosen: the Dutch 14-day letter is for consumers.
+    assert expected["letters_available"] == ["reminder", "formal_notice"]
+    assert page.is_disabled("#calc-f-letter option[value='fourteen_day_letter']")
+    assert page.is_enabled("#calc-f-letter option[value='formal_notice']")
     rows = invoice_rows(page)
     for row, invoice in zip(rows, expected["invoices"], strict=True):
         assert (row["days"], row["interest"], row["status"]) == (

@@ -356,6 +356,7 @@ export default {
     this.showPeriods(calc, 0);
     this.explain(calc, result.explanation);
     this.showLetter(calc, result);
+    this.offerLetters(calc, result.letters_available);
     this.timeImport(calc, request);
   },
 
@@ -569,6 +570,14 @@ export default {
     letter.title ? h("h4", {}, letter.title) : null,
     h("pre", { class: "calc-lp-letter-body" }, letter.text))));
     this.letterStatus.textContent = "";
+  },
+
+  /** Only the letters the law of this claim knows can be chosen (the Dutch consumer letter for a Dutch consumer). */
+  offerLetters(calc, available) {
+    if (!Array.isArray(available)) return;
+    for (const option of calc.fields.get("letter").inputs[0].options) {
+      option.disabled = option.value !== "none" && !available.includes(option.value) && !option.selected;
+    }
   },
 
   letterPlainText() {
