@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from calculators.late_payment_rates import ALL_TABLES as ALL_RATE_TABLES
 from site_build import figures
 from site_build.check import check, check_copies
 from site_build.compress import precompress, summary
@@ -159,6 +160,7 @@ def main() -> int:
     print("  steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items()))
     print(f"  {summary(report.compressed)}")
     print(f"  engine: runtime {report.engine['runtime']}, wheel and lock {report.engine['wheel'].rsplit('/', 1)[0]}/")
+    print("  late-payment rates cover up to: " + ", ".join(f"{t.key} {t.last_period}" for t in ALL_RATE_TABLES))
     if report.not_written:
         print(f"  not written yet, left out of the nav: {', '.join(report.not_written)}")
     return 0

@@ -1,6 +1,6 @@
 """``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
 
-    python -m benchmarks [--runs 5] [--only start,recalc,import,transfer,build] [--server auto|nginx|python]
+    python -m benchmarks [--runs 5] [--only start,recalc,import,late,transfer,build] [--server auto|nginx|python]
 
 Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
 """
@@ -24,7 +24,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "recalc", "import", "transfer", "build")
+PARTS = ("start", "recalc", "import", "late", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per start figure (default 5)")
     parser.add_argument("--edits", type=int, default=200, help="edits for the recalculation latency")
     parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
+    parser.add_argument("--invoices", type=int, default=10_000, help="invoices in the late-payment page's import")
+    parser.add_argument("--payments", type=int, default=1_000, help="payments in the late-payment page's import")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
     parser.add_argument("--base", default="/portal/", help="URL path of the site (a sub-path, as deployed)")
@@ -122,6 +124,18 @@ def main(argv: list[str] | None = None) -> int:
                         notes += [f"import: {n}" for n in results["import"]["notes"]]
                     except Exception as error:  # reported in the table's notes
                         notes.append(f"import failed: {type(error).__name__}: {str(error)[:300]}")
+                if "late" in parts:
+                    print(f"late payment: {args.invoices:,} invoices and {args.payments:,} payments, then edits")
+                    try:
+                        results["late"] = scenarios.late_payment(playwright, server, args.invoices, args.payments,
+                                                                 edits=args.edits)
+                        notes += [f"late payment: {n}" for n in results["late"]["notes"]]
+                        for key in ("recalc_example", "recalc_large"):
+                            wrong = (results["late"].get(key) or {}).get("wrong_results")
+                            if wrong:
+                                notes.append(f"late payment {key}: {wrong} answers did not show the edited principal")
+                    except Exception as error:  # reported in the table's notes
+                        notes.append(f"late payment failed: {type(error).__name__}: {str(error)[:300]}")
                 if "transfer" in parts:
                     print("bytes: a guide page and a calculator page, cold and warm")
                     for key, path, calc in (("transfer_guide", scenarios.GUIDE, False),
@@ -130,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                             results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
                         except Exception as error:  # reported in the table's notes
                             notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
-        for key in ("start", "recalc", "import", "transfer_guide", "transfer_calculator"):
+        for key in ("start", "recalc", "import", "late", "transfer_guide", "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")
         if "build" in parts:

@@ -17,6 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +307,141 @@ def build_time(root: Path = ROOT) -> dict[str, Any]:
                 "output": (done.stdout + done.stderr).strip().splitlines()[-4:]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# -- late payment: 10,000 invoices with 1,000 payments, and one edit after another --------------------------------
+
+LATE_PAGE = "calculators/late-payment/"
+#: Inside the rate tables (NL business interest, compounded yearly: the heaviest of the three countries).
+LATE_UNTIL = "2026-06-30"
+
+
+def late_payment_csvs(invoices: int = 10_000, payments: int = 1_000, seed: int = 8) -> tuple[bytes, bytes, str]:
+    """An invoices CSV and a payments CSV as the page's imports read them, and the invoices' total.
+
+    Invoices fall due in 2024 and the first half of 2025; every payment comes after the last due date and all of
+    them together pay well under the principal, so the engine has no reason to refuse any row.
+    """
+    rng = random.Random(seed)
+    inv = io.StringIO()
+    writer = csv.writer(inv, lineterminator="\n")
+    writer.writerow(["amount", "due_date", "reference"])
+    total = 0
+    for i in range(invoices):
+        cents = rng.randrange(10_000, 500_000)
+        total += cents
+        due = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 540))
+        writer.writerow([f"{cents / 100:.2f}", due.isoformat(), f"F{i + 1:05d}"])
+    pay = io.StringIO()
+    writer = csv.writer(pay, lineterminator="\n")
+    writer.writerow(["amount", "date"])
+    for _ in range(payments):
+        writer.writerow([f"{rng.randrange(1_000, 20_000) / 100:.2f}",
+                         (date(2025, 7, 1) + timedelta(days=rng.randrange(0, 180))).isoformat()])
+    return inv.getvalue().encode(), pay.getvalue().encode(), f"{total // 100}.{total % 100:02d}"
+
+
+LATE_IMPORT_WATCH_JS = """(id) => {
+  const root = document.getElementById("calc");
+  const state = (window.__import = { t0: undefined, t1: undefined });
+  document.addEventListener("change", (event) => {
+    if (event.target && event.target.id === id) { state.t0 = performance.now(); state.t1 = undefined; }
+  }, { capture: true });
+  new MutationObserver(() => {
+    if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
+        && root.dataset.settled === "true") state.t1 = performance.now();
+  }).observe(root, { attributes: true });
+}"""
+
+#: Edit the first invoice's amount ``n`` times (an input event each, as typing gives); latency = the event -> the
+#: settled answer on screen. The principal shown after each edit is returned, to be checked against the edit.
+LATE_RECALC_JS = """async ({ n, first }) => {
+  const root = document.getElementById("calc");
+  const input = document.getElementById("calc-cell-invoices-0-amount");
+  const latencies = [];
+  const principals = [];
+  const answered = (previous) => new Promise((resolve) => {
+    const check = () => {
+      if (root.dataset.settled === "true" && Number(root.dataset.answered) > previous) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  for (let i = 0; i < n; i++) {
+    const done = answered(Number(root.dataset.answered || 0));
+    input.value = String(first + i);
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    latencies.push((await done) - t0);
+    const dd = root.querySelector('[data-figure="principal"] dd');
+    principals.push(dd ? dd.dataset.value : null);
+  }
+  return { latencies, principals, outcome: root.dataset.outcome };
+}"""
+
+
+def _late_recalc(page: Any, edits: int, first_amount: int, base_principal: Decimal) -> dict[str, Any]:
+    """``edits`` edits of the first invoice; ``base_principal``: the principal without that invoice."""
+    result = page.evaluate(LATE_RECALC_JS, {"n": edits, "first": first_amount})
+    values = result["latencies"]
+    wrong = sum(1 for i, shown in enumerate(result["principals"])
+                if shown is None or Decimal(shown) != base_principal + first_amount + i)
+    return {"p50": round(percentile(values, 50), 1), "p95": round(percentile(values, 95), 1),
+            "max": round(max(values), 1), "n": len(values), "wrong_results": wrong, "outcome": result["outcome"]}
+
+
+def late_payment(playwright: Any, server: Server, invoices: int = 10_000, payments: int = 1_000, runs: int = 3,
+                 edits: int = 200) -> dict[str, Any]:
+    """The late-payment page: recalculation on its example claim, then a CSV of ``payments`` payments and one of
+    ``invoices`` invoices imported (timed: the invoices' file chosen -> result on screen; without a letter, then
+    once with the reminder), then recalculation of that large claim after each edit of one invoice."""
+    watch = Watch()
+    inv_csv, pay_csv, total = late_payment_csvs(invoices, payments)
+    first_invoice = Decimal(inv_csv.decode().splitlines()[1].split(",")[0])
+    profile, manager, page = ready_calculator(playwright, server, LATE_PAGE, watch)
+    notes: list[str] = []
+    try:
+        out: dict[str, Any] = {"invoices": invoices, "payments": payments, "csv_bytes": len(inv_csv) + len(pay_csv)}
+        example = page.evaluate("""() => JSON.parse(document.getElementById("calc").dataset.config).example""")
+        amounts = [Decimal(str(item["amount"])) for item in example.get("invoices", [])]
+        if amounts:
+            out["recalc_example"] = _late_recalc(page, edits, 1000, sum(amounts[1:], Decimal(0)))
+        page.fill("#calc-f-until", LATE_UNTIL)
+        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=30_000)
+        page.set_input_files("#calc-import-payments", files=[{"name": f"payments-{payments}.csv",
+                                                              "mimeType": "text/csv", "buffer": pay_csv}])
+        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=60_000)
+        page.evaluate(LATE_IMPORT_WATCH_JS, "calc-import-invoices")
+        times: list[float] = []
+        # The computation without a letter first (the issue's figure), then once more with the page's reminder.
+        page.select_option("#calc-f-letter", "none")
+        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=60_000)
+        for run in range(runs + 1):
+            if run == runs:
+                page.select_option("#calc-f-letter", "reminder")
+                page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"',
+                                       timeout=60_000)
+            page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
+            page.set_input_files("#calc-import-invoices", files=[{"name": f"invoices-{invoices}.csv",
+                                                                  "mimeType": "text/csv", "buffer": inv_csv}])
+            page.wait_for_function("() => window.__import.t1 !== undefined", timeout=120_000, polling=50)
+            times.append(float(page.evaluate("() => window.__import.t1 - window.__import.t0")))
+            state = page_state(page.context)
+            if state.get("outcome") != "result":
+                notes.append(f"run {run}: outcome {state.get('outcome')}")
+        shown = page.evaluate("""() => { const dd = document.querySelector('[data-figure="principal"] dd');
+                                        return dd ? dd.dataset.value : null; }""")
+        if shown != total:
+            notes.append(f"principal shown {shown}, expected {total}")
+        out["import"] = {"first": round(times[0], 1), "stats": Stats.of(times[:runs]).as_dict(),
+                         "with_letter": round(times[runs], 1)}
+        page.select_option("#calc-f-letter", "none")
+        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=60_000)
+        out["recalc_large"] = _late_recalc(page, max(1, edits // 4), 1000, Decimal(total) - first_invoice)
+        return {**out, "notes": notes, "problems": watch.problems()}
+    finally:
+        manager.__exit__(None, None, None)
+        profile.remove()

@@ -139,4 +139,53 @@ EXAMPLES: dict[str, dict[str, Any]] = {
                    "largest_loss_uninsured": "120000.00", "largest_loss_insured": "12000.00",
                    "sales_to_replace_largest_loss": "3000000.00"},
     },
+    # -- late payment ------------------------------------------------------------------------------------
+    "late_payment_fr_felohq": {  # published: 15,000 x (12 % / 365) x 30 = 147.95, plus 40 per invoice
+        "calculator": "late_payment",
+        "source": "felohq",
+        "payload": {"country": "FR", "agreed_rate_pct": "12", "until": "2025-10-30",
+                    "invoices": [{"amount": "15000", "due_date": "2025-09-30", "reference": "F-2025-118"}]},
+        "expect": {"interest": "147.95", "costs": "40.00", "total": "15187.95"},
+    },
+    "late_payment_fr_bpifrance_h2_2024": {  # bpifrance: 14.25 % in H2 2024, unpaid x rate x days / 365
+        "calculator": "late_payment",
+        "source": "bpifrance",
+        "payload": {"country": "FR", "until": "2024-12-31",
+                    "invoices": [{"amount": "10000", "due_date": "2024-07-31"}]},
+        "expect": {"interest": "597.33", "costs": "40.00", "rates_used": [
+            {"from": "2024-07-01", "to": "2024-12-31", "rate_pct": "14.25", "source": "table", "published": True}]},
+    },
+    "late_payment_fr_floor_h1_2026": {  # legifiscal: the floor in H1 2026 is 3 x 2.62 % = 7.86 %
+        "calculator": "late_payment",
+        "source": "legifiscal",
+        "payload": {"country": "FR", "agreed_rate_pct": "7.5", "until": "2026-04-30",
+                    "invoices": [{"amount": "3000", "due_date": "2026-01-31"}]},
+        "expect": {"interest": "54.86", "warnings": [{"code": "fr_agreed_rate_below_floor"}]},
+    },
+    "late_payment_be_h2_2024": {  # Belgian rounding: 4.25 + 8 = 12.25, rounded up to 12.5
+        "calculator": "late_payment",
+        "source": "be-law-2002",
+        "payload": {"country": "BE", "until": "2024-12-31", "invoices": [{"amount": "5000", "due_date": "2024-06-30"}]},
+        "expect": {"interest": "315.07", "costs": "40.00", "total": "5355.07"},
+    },
+    "late_payment_nl_h2_2024": {  # the same claim in the Netherlands: 12.25 %, not rounded
+        "calculator": "late_payment",
+        "source": "rentetool",
+        "payload": {"country": "NL", "until": "2024-12-31", "invoices": [{"amount": "5000", "due_date": "2024-06-30"}]},
+        "expect": {"interest": "308.77", "costs": "40.00", "total": "5348.77"},
+    },
+    "late_payment_nl_compound": {  # two years of Dutch commercial interest, added to the principal each year
+        "calculator": "late_payment",
+        "source": "rentetool",
+        "payload": {"country": "NL", "until": "2026-03-31",
+                    "invoices": [{"amount": "10000", "due_date": "2024-03-15"}]},
+        "expect": {"interest": "2435.78", "costs": "40.00", "total": "12475.78"},
+    },
+    "late_payment_nl_consumer_wik": {  # WIK scale: 15 % of 2,500 = 375, after the 14-day letter
+        "calculator": "late_payment",
+        "source": "nl-stb-2012-141",
+        "payload": {"country": "NL", "debtor": "consumer", "until": "2024-12-31",
+                    "invoices": [{"amount": "2500", "due_date": "2024-01-31"}]},
+        "expect": {"costs": "375.00", "costs_basis": "nl_wik_scale", "costs_conditions": ["nl_14_day_letter"]},
+    },
 }

@@ -14,7 +14,8 @@ from decimal import Decimal
 #: The day the figures below were last compared with their sources.
 LAST_CHECKED = date(2026, 11, 22)
 
-#: The source articles (files in ``shared/seeds/``), by their number.
+#: The source articles (files in ``shared/seeds/``), by their number; then the legal texts and
+#: official or published pages the late-payment rules rest on (checked 27 November 2026).
 SOURCES: dict[str, str] = {
     "000": "Quatre points pour comprendre l'assurance crédit (Banqueo)",
     "001": "Voorkom problemen met een kredietverzekering (blog)",
@@ -22,6 +23,16 @@ SOURCES: dict[str, str] = {
     "003": "Echte vragen van ondernemers (Atradius blog, 2 July 2025)",
     "004": "Wat is mkbZeker? and its FAQ (Atradius)",
     "atradius-cost": "What does credit insurance cost? (Atradius blog, Denmark; blog.atradius.dk, checked 2026-11-27)",
+    "nl-bw-6-96": "Burgerlijk Wetboek art. 6:96 lid 4 (40 euro in commercial transactions) and lid 6 "
+                  "(the 14-day letter to consumers)",
+    "nl-stb-2012-141": "Besluit vergoeding voor buitengerechtelijke incassokosten, Stb. 2012, 141",
+    "be-law-2002": "Belgian law of 2 August 2002 on late payment in commercial transactions, art. 6",
+    "be-cel-xix": "Belgian Code of Economic Law, Book XIX, art. XIX.2 (law of 4 May 2023)",
+    "fr-l441-10": "Code de commerce art. L441-10 II and D441-5 (Légifrance)",
+    "bpifrance": "bpifrance-creation.fr, Taux des pénalités de retard (boîte à outils)",
+    "rentetool": "Matthi-code/rentetool, docs/02_rekenlogica.md and docs/03_rentetabel.csv",
+    "felohq": "felohq.com, Pénalités de retard de paiement dans le BTP (worked example: 15,000 at 12 % for 30 days)",
+    "legifiscal": "legifiscal.fr, Taux d'intérêt légal 1er semestre 2026 (floor 3 x 2.62 % = 7.86 %)",
 }
 
 RuleValue = Decimal | int | tuple[str, ...] | date
@@ -75,6 +86,20 @@ _TABLE = (
           "One insurer's own rule of thumb: a premium typically costs from this share of the insured turnover..."),
     _rule("premium_rate_typical_high_pct", Decimal("0.5"), "pct", "atradius-cost",
           "... up to this share; lower risk, lower premium. An indication, never a quote."),
+    # -- late payment (rates, scales and multipliers: calculators/late_payment_rates.py) --------------
+    _rule("late_compensation_eur", Decimal("40"), "eur", "nl-bw-6-96 be-law-2002 fr-l441-10 fr-ccom-d441-5",
+          "Fixed compensation for recovery costs per late invoice owed by a business debtor "
+          "(NL: the minimum of art. 6:96 lid 4 BW; BE: art. 6 law of 2 August 2002; FR: art. D441-5 C. com.)."),
+    _rule("wik_minimum", Decimal("40"), "eur", "nl-stb-2012-141",
+          "Dutch collection costs on a consumer debt are at least this amount (Besluit art. 2 lid 1)."),
+    _rule("wik_maximum", Decimal("6775"), "eur", "nl-stb-2012-141",
+          "Dutch collection costs on a consumer debt are at most this amount (Besluit art. 2 lid 1)."),
+    _rule("nl_consumer_letter_days", 14, "days", "nl-bw-6-96",
+          "A Dutch consumer owes collection costs only after a letter giving this many days, counted from "
+          "the day after receipt, to pay (art. 6:96 lid 6 BW)."),
+    _rule("be_consumer_grace_days", 14, "days", "be-cel-xix",
+          "Belgian consumer debts: interest and damages only after a free first reminder that gives this many "
+          "calendar days to pay."),
 )
 
 RULES: dict[str, Rule] = {rule.key: rule for rule in _TABLE}
@@ -135,9 +160,6 @@ _LEGAL_TABLE = (
     _rule("fr_payment_term_eom_days", 45, "days", "fr-ccom-l441-10",
           "France: the alternative cap, 45 days end of month, if expressly agreed and not abusive "
           "(art. L441-10 I C. com.)."),
-    _rule("fr_recovery_indemnity", Decimal("40"), "eur", "fr-ccom-d441-5",
-          "France: fixed indemnity for recovery costs owed per late invoice between businesses, to be stated "
-          "in the terms and on the invoice (art. L441-10 II and D441-5 C. com.)."),
     _rule("fr_payment_term_fine_max", Decimal("2000000"), "eur", "fr-ccom-l441-16",
           "France: maximum administrative fine for a company that exceeds the payment-term caps "
           "(art. L441-16 C. com.; DGCCRF)."),

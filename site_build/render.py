@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from calculators import late_payment_rates
+
 from .errors import BuildError
 from .formatting import filters_for
 from .load import Sources
@@ -35,6 +37,7 @@ def context(sources: Sources, lang: str) -> dict[str, Any]:
         "example": example,
         "examples": sources.examples,
         "last_checked": sources.last_checked,
+        "late_payment_rates": late_payment_rates,
     }
     if sources.glossary is not None:
         names["glossary"] = sources.glossary

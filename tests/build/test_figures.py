@@ -42,7 +42,7 @@ def test_a_planted_figure_is_caught(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "pay within 21 days", "in 2025", "VAT of 21%", "1,000 customers", "page 15", "500 customers",
-    "90 customers", "14 days", "4 months", "version 9.8.1", "1500 euro", "100%", "half (50%)",
+    "90 customers", "17 days", "4 months", "version 9.8.1", "1500 euro", "100%", "half (50%)",
     "the Benelux: Belgium, the Netherlands and Luxembourg", "an invoice of 2,500 paid late",
     "{{ rules.coverage_pct.value | pct }} and {{ rules.mkbzeker_cover_cap.value | money }}",
     "{{ example('payout_limit_25000').payout | money }}", "[link](payout.md#90-percent)",

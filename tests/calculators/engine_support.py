@@ -22,6 +22,9 @@ ERROR_CODES = frozenset({
     "date_out_of_range", "invalid_choice", "invalid_country", "invalid_list", "invalid_object",
     "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
     "premium_and_rate", "premium_or_rate", "zero_margin",
+    # late_payment
+    "invalid_text", "text_too_long", "no_invoices", "payment_before_first_due", "after_until",
+    "not_half_year_start", "duplicate_half_year", "letter_not_available", "payment_exceeds_owed", "rate_missing",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -44,6 +47,13 @@ OUTPUT_FIELDS = {
     },
     "claim_timeline": {"milestones", "total_days", "handling_months", "payout_months", "explanation"},
     "insurance_value": {"premium", "insured_turnover", "break_even_loss_rate_pct", "coverage_pct", "explanation"},
+    "late_payment": {
+        "country", "debtor", "until", "rate_basis", "compounding", "principal", "paid", "principal_paid",
+        "principal_outstanding", "interest_accrued", "interest_paid", "interest", "costs_total", "costs_paid",
+        "costs", "costs_basis", "costs_conditions", "interest_conditions", "wik_scale_costs", "total",
+        "late_invoices", "period_count", "periods", "invoices", "payments", "rates_used", "table", "warnings",
+        "letters_available", "letter", "explanation",
+    },
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -57,6 +67,8 @@ INPUT_FIELDS = {
     "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
     "insurance_value": ("turnover_on_credit", "premium_rate_pct", "premium", "insured_share_pct", "coverage_pct",
                         "expected_loss_rate_pct", "largest_exposure", "largest_exposure_limit", "margin_pct"),
+    "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
+                     "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 

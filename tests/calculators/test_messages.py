@@ -125,6 +125,42 @@ def corpus() -> Iterator[tuple[str, Any]]:
     yield "insurance_value", {"turnover_on_credit": "0", "premium": "100"}
     yield "insurance_value", {"turnover_on_credit": "1", "premium": "1", "premium_rate_pct": "1", "margin_pct": "0"}
     yield "insurance_value", {"turnover_on_credit": "1"}
+    yield from late_payment_corpus()
+
+
+def late_payment_corpus() -> Iterator[tuple[str, Any]]:
+    """late_payment: every country and debtor, long claims (summaries), payments, warnings, letters, errors."""
+    ONE = [{"amount": "100", "due_date": "2025-01-31"}]
+    many = [{"amount": "100", "due_date": "2014-01-31"}] * 70
+    payments = [{"amount": "1", "date": "2020-01-01"}] * 40
+    for country in ("NL", "BE", "FR"):
+        for debtor in ("business", "consumer"):
+            for letter in ("reminder", "formal_notice"):
+                yield "late_payment", {"country": country, "debtor": debtor, "until": "2024-12-31",
+                                       "invoices": many, "payments": payments, "letter": letter,
+                                       "creditor": "Shop BV", "debtor_name": "Client",
+                                       "rates": [{"from": "2022-01-01", "rate_pct": "0.76"}]}
+    yield "late_payment", {"country": "NL", "debtor": "consumer", "until": "2024-12-31",
+                           "letter": "fourteen_day_letter",
+                           "invoices": [{"amount": "100", "due_date": "2024-01-31", "reference": "A1"}]}
+    yield "late_payment", {"country": "FR", "agreed_rate_pct": "5", "until": "2025-06-30",
+                           "invoices": ONE,
+                           "rates": [{"from": "2025-01-01", "rate_pct": "12"}]}
+    yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
+                           "rates": [{"from": "2025-01-01", "rate_pct": "12"}]}
+    yield "late_payment", {"country": "BE", "debtor": "consumer", "agreed_rate_pct": "20", "until": "2025-06-30",
+                           "invoices": ONE}
+    # errors
+    yield "late_payment", {"country": "DE", "invoices": []}
+    yield "late_payment", {"country": "BE", "invoices": [], "letter": "fourteen_day_letter"}
+    yield "late_payment", {"invoices": [], "debtor_name": 5, "creditor": "x" * 300, "letter": "fourteen_day_letter"}
+    yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
+                           "payments": [{"amount": "1", "date": "2024-01-01"}, {"amount": "1", "date": "2026-01-01"}],
+                           "rates": [{"from": "2025-02-01", "rate_pct": "1"}, {"from": "2025-01-01", "rate_pct": "1"},
+                                     {"from": "2025-01-01", "rate_pct": "2"}]}
+    yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
+                           "payments": [{"amount": "1000", "date": "2025-02-01"}]}
+    yield "late_payment", {"country": "NL", "until": "2026-12-31", "invoices": ONE}
 
 
 def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(

@@ -43,6 +43,7 @@ MONEY_FIELDS = {
                "own_risk", "uninsured_part", "above_max", "intervention_threshold"),
     "self_assessment_limit": ("limit", "cap", "experiences_total", "experiences_limit"),
     "insurance_value": ("premium", "insured_turnover"),
+    "late_payment": ("principal", "paid", "principal_outstanding", "interest", "costs", "total"),
 }
 
 # -- requests that are nearly right: mostly valid fields, now and then a wrong, odd or missing one ----------
@@ -57,6 +58,9 @@ KINDS: dict[str, st.SearchStrategy[Any]] = {  # valid values of each kind
     "product": st.sampled_from(["generic", "mkbzeker"]),
     "country": st.sampled_from(["NL", "be", "US", "JP"]),
     "lang": st.sampled_from(["en", "nl", "fr"]),
+    "debtor": st.sampled_from(["business", "consumer"]),
+    "letter": st.sampled_from(["none", "reminder", "formal_notice", "fourteen_day_letter"]),
+    "text": st.text(max_size=20),
 }
 ODD = (st.decimals(min_value=-1, max_value=10**13, allow_nan=False, allow_infinity=False)
        | st.dates(min_value=date(1890, 1, 1), max_value=date(2210, 12, 31)).map(date.isoformat)
@@ -73,6 +77,10 @@ FIELD_KINDS = {
     "turnover_on_credit": "amount", "premium_rate_pct": "pct", "premium": "amount", "insured_share_pct": "pct",
     "expected_loss_rate_pct": "pct", "largest_exposure": "amount", "largest_exposure_limit": "amount",
     "margin_pct": "pct",
+    # late_payment (its lists are filled by nearly_valid)
+    "country": "country", "debtor": "debtor", "until": "date", "agreed_rate_pct": "pct", "letter": "letter",
+    "letter_lang": "lang", "creditor": "text", "debtor_name": "text", "pay_within_days": "int",
+    "include_periods": "bool",
 }
 
 
@@ -103,7 +111,17 @@ def nearly_valid_experience(draw: st.DrawFn) -> Any:
 @st.composite
 def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
     experiences = st.lists(nearly_valid_experience() | JSON_SCALARS, max_size=4)
-    return fill(draw, (*INPUT_FIELDS[name], "lang"), {"experiences": experiences, "as_of": st.just("2025-12-31")})
+    late = {  # late_payment's lists: mostly valid rows, now and then anything
+        "country": st.sampled_from(["NL", "BE", "FR"]) | KINDS["country"],
+        "invoices": st.lists(st.fixed_dictionaries({"amount": KINDS["amount"], "due_date": KINDS["date"]})
+                             | JSON_SCALARS, max_size=4),
+        "payments": st.lists(st.fixed_dictionaries({"amount": KINDS["amount"], "date": KINDS["date"]})
+                             | JSON_SCALARS, max_size=3),
+        "rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2026-01-01", "2026-03-01"]),
+                                                 "rate_pct": KINDS["pct"]}), max_size=2),
+    }
+    return fill(draw, (*INPUT_FIELDS[name], "lang"), {"experiences": experiences, "as_of": st.just("2025-12-31"),
+                                                      **late})
 
 
 # -- the engine always answers ----------------------------------------------------------------------------------

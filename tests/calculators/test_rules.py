@@ -30,6 +30,12 @@ EXPECTED = {
     # one insurer's rule of thumb for the premium, as a share of the insured turnover (Atradius blog)
     "premium_rate_typical_low_pct": Decimal("0.1"),
     "premium_rate_typical_high_pct": Decimal("0.5"),
+    # late payment: the statutes' fixed figures
+    "late_compensation_eur": Decimal("40"),
+    "wik_minimum": Decimal("40"),
+    "wik_maximum": Decimal("6775"),
+    "nl_consumer_letter_days": 14,
+    "be_consumer_grace_days": 14,
 }
 
 #: The legal figures the guides quote (the block "legal figures for the guides"), as the articles of law state them.
@@ -41,7 +47,6 @@ EXPECTED_LEGAL = {
     "be_payment_term_max_days": 60,
     "fr_payment_term_max_days": 60,
     "fr_payment_term_eom_days": 45,
-    "fr_recovery_indemnity": Decimal("40"),
     "fr_payment_term_fine_max": Decimal("2000000"),
     "fr_claim_filing_months": 2,
     "fr_claim_filing_abroad_extra_months": 2,
@@ -138,7 +143,8 @@ def test_rules_cannot_be_changed_in_place() -> None:
 
 
 @pytest.mark.parametrize("module", ["payout.py", "self_assessment_limit.py", "eligibility.py", "claim_timeline.py",
-                                    "contract.py", "money.py", "dates.py", "explain.py", "__init__.py"])
+                                    "contract.py", "money.py", "dates.py", "explain.py", "__init__.py",
+                                    "late_payment.py"])
 def test_no_rule_figure_is_typed_outside_the_rules(module: str) -> None:
     source = (PACKAGE / module).read_text(encoding="utf-8")
     code = re.sub(r'"""[\s\S]*?"""|#.*', "", source)  # docstrings and comments may quote figures

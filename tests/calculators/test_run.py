@@ -15,9 +15,9 @@ from calculators import CALCULATORS, run, run_json
 from calculators.examples import EXAMPLES
 
 
-def test_the_four_calculators_are_registered_by_name() -> None:
+def test_the_calculators_are_registered_by_name() -> None:
     assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline",
-                                "insurance_value"]
+                                "insurance_value", "late_payment"]
     assert calculators.__all__ == ["CALCULATORS", "run", "run_json"]
 
 

@@ -28,6 +28,7 @@ SLUGS = {
     "eligibility": "eligibility",
     "claim_timeline": "claim-timeline",
     "insurance_value": "insurance-value",
+    "late_payment": "late-payment",
 }
 NBSP = "\u00a0"
 NNBSP = "\u202f"

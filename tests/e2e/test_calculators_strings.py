@@ -11,7 +11,7 @@ import string
 
 from conftest import ROOT
 
-from calculators import payout, self_assessment_limit
+from calculators import late_payment, payout, run, self_assessment_limit
 
 CALC = ROOT / "docs" / "assets" / "calc"
 STRINGS: dict[str, dict[str, str]] = json.loads((CALC / "strings.json").read_text(encoding="utf-8"))
@@ -37,6 +37,19 @@ DYNAMIC = {
                 "expected_payout", "net_expected", "largest_loss_uninsured", "largest_loss_insured",
                 "sales_to_replace_largest_loss", "sales_to_replace_insured_loss"],
     "field.": [],  # the field names are read from the .field("name", ...) calls below
+    "late.country.": list(late_payment.COUNTRIES),
+    "late.debtor.": list(late_payment.DEBTORS),
+    "late.letter.kind.": list(late_payment.LETTERS),
+    "late.letter_lang.": ["nl", "fr", "en"],
+    "late.half.": ["1", "2"],
+    "late.period.": ["invoice", "from", "to", "days", "rate_pct", "principal", "interest"],
+    "late.figure.": ["total", "principal", "paid", "principal_outstanding", "interest", "costs", "costs_basis",
+                     "costs_conditions", "interest_conditions", "until"],
+    "late.costs_basis.": ["nl_b2b_minimum", "be_b2b_flat", "fr_b2b_flat", "nl_wik_scale", "be_consumer_cap",
+                          "fr_consumer_none"],
+    "late.status.": ["not_due", "paid_on_time", "late", "paid_late"],
+    "late.condition.": ["nl_14_day_letter", "be_free_first_reminder", "be_clause_in_contract", "nl_default",
+                        "fr_formal_notice"],
 }
 
 
@@ -74,3 +87,15 @@ def test_every_key_the_pages_use_exists() -> None:
 def test_every_payout_product_and_slice_has_a_label() -> None:
     for product in payout.PRODUCTS:
         assert f"payout.product.{product}" in STRINGS["en"]
+
+
+def test_every_late_payment_costs_basis_and_condition_has_a_label() -> None:
+    """Whatever the engine answers for each country and debtor, the page has words for it."""
+    for country in late_payment.COUNTRIES:
+        for debtor in late_payment.DEBTORS:
+            answer = run("late_payment", {"country": country, "debtor": debtor, "until": "2024-12-31",
+                                          "invoices": [{"amount": "1000", "due_date": "2024-03-31"}]})
+            assert answer["costs_basis"] in DYNAMIC["late.costs_basis."], (country, debtor)
+            for code in answer["costs_conditions"] + answer["interest_conditions"]:
+                assert code in DYNAMIC["late.condition."], (country, debtor, code)
+            assert {i["status"] for i in answer["invoices"]} <= set(DYNAMIC["late.status."])

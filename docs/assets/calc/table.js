@@ -1,15 +1,83 @@
-// The editable table of payment experiences: paged display over a plain array, paste and CSV import.
+// Editable tables of rows (payment experiences, invoices, payments...): paged display over a plain array, paste and
+// CSV import.
 //
-// The rows live in `this.rows` (the text as typed or imported, never reformatted);
-// only one page of rows is in the DOM, built in a DocumentFragment, so 10,000
-// imported rows cost no more to show than fifty.
+// A table is described by a column spec (see EXPERIENCES below): which columns, of what kind, under which labels,
+// which field of the payload they fill and which key keeps them in the page address. The rows live in `this.rows`
+// (the text as typed or imported, never reformatted); only one page of rows is in the DOM, built in a
+// DocumentFragment, so 10,000 imported rows cost no more to show than fifty.
 
 import { h } from "./dom.js";
-import { formatInteger, formatShortDate, parseAmount, parseDate } from "./locale.js";
+import { formatInteger, formatShortDate, parseAmount, parseDate, parsePercent } from "./locale.js";
 
-export const COLUMNS = ["amount", "payment_term_days", "invoice_date", "paid_date"];
 const PAGE_SIZE = 50;
-const BLANK = () => ({ amount: "", payment_term_days: "", invoice_date: "", paid_date: "" });
+
+/**
+ * The self-assessment page's table of paid invoices. A spec holds:
+ * - `name`: the payload field the rows go to; errors `name[3].column` land on their cells;
+ * - `state`: the key of each row in the page address; `ids`: what this table's element ids carry after `calc-cell-`,
+ *   `calc-import` and the like ("" for the first table of a page, so its ids stay short);
+ * - `columns`: [{key, kind: "amount" | "integer" | "percent" | "date" | "text", label}] in import order;
+ * - `headers`: [[column, RegExp]] tried in this order on a CSV header line;
+ * - `strings`: the keys of the legend, caption, hint, a cell's label ({row}, {column}) and the remove button ({row});
+ * - `results` (optional): columns the engine's answer fills per row: {heads: [label key], cells: [class, or
+ *   {class, text} for a cell whose answer goes in a span of class `text`], fill(table, tr, result)}; row errors go in
+ *   the `.calc-why` cell (its span left alone), else in the row's last cell.
+ */
+export const EXPERIENCES = {
+  name: "experiences",
+  state: "r",
+  ids: "",
+  className: "calc-experiences",
+  columns: [
+    { key: "amount", kind: "amount", label: "table.col.amount" },
+    { key: "payment_term_days", kind: "integer", label: "table.col.payment_term_days" },
+    { key: "invoice_date", kind: "date", label: "table.col.invoice_date" },
+    { key: "paid_date", kind: "date", label: "table.col.paid_date" },
+  ],
+  headers: [
+    ["invoice_date", /invoice|factuur|factur/i],
+    ["payment_term_days", /term|termijn|d[ée]lai/i],
+    ["paid_date", /paid|betaal|betaald|pay|pai/i],
+    ["amount", /amount|bedrag|montant|som/i],
+  ],
+  strings: { legend: "table.legend", caption: "table.caption", hint: "table.hint", cell: "table.cell_label",
+    remove: "table.remove_row" },
+  results: {
+    heads: ["table.col.due_date", "table.col.days_late", "table.col.status"],
+    cells: ["calc-due", "calc-late", { class: "calc-why", text: "calc-why-text" }],
+    fill: fillExperience,
+  },
+};
+
+/** The engine's assessment of one payment experience in its row: due date, days late, counted or why not. */
+function fillExperience(table, tr, result) {
+  const [due, late, why] = [tr.querySelector(".calc-due"), tr.querySelector(".calc-late"),
+    tr.querySelector(".calc-why-text")];
+  if (!result) {
+    due.textContent = "";
+    late.textContent = "";
+    why.textContent = "";
+    tr.removeAttribute("data-counted");
+    return;
+  }
+  const lang = table.calc.lang;
+  due.textContent = formatShortDate(result.due_date, lang);
+  due.dataset.value = result.due_date;
+  late.textContent = String(result.days_late);
+  late.dataset.value = String(result.days_late);
+  const reasons = result.reasons.map((code) => table.t(`reason.${code}`)).join("; ");
+  why.replaceChildren(result.counted
+    ? h("span", { class: "calc-counts" }, h("span", { "aria-hidden": "true" }, "✓ "), table.t("reason.counted"))
+    : h("span", { class: "calc-not-counted" }, h("span", { "aria-hidden": "true" }, "✗ "),
+      table.t("table.not_counted", { reasons })));
+  why.dataset.reason = result.reason;
+  tr.dataset.counted = String(result.counted);
+}
+
+/** The columns of `spec` by key. */
+function keys(spec) {
+  return spec.columns.map((col) => col.key);
+}
 
 /** Split CSV text into rows of cells: quotes, doubled quotes, CRLF; `sep` is guessed when not given. */
 export function parseCSV(text, sep = guessSeparator(text)) {
@@ -68,37 +136,34 @@ export function guessSeparator(text) {
   return best;
 }
 
-const HEADER_WORDS = [
-  ["invoice_date", /invoice|factuur|factur/i],
-  ["payment_term_days", /term|termijn|d[ée]lai/i],
-  ["paid_date", /paid|betaal|betaald|pay|pai/i],
-  ["amount", /amount|bedrag|montant|som/i],
-];
-
-/** Which column holds what: from a header line when it names all four, else the documented order. */
-function columnOrder(header) {
+/** Which column holds what: from a header line when it names every column, else the documented order. */
+function columnOrder(header, spec) {
   const order = header.map((cell) => {
-    const hit = HEADER_WORDS.find(([, re]) => re.test(cell));
+    const hit = spec.headers.find(([, re]) => re.test(cell));
     return hit ? hit[0] : null;
   });
-  return COLUMNS.every((col) => order.includes(col)) ? order : COLUMNS;
+  return keys(spec).every((col) => order.includes(col)) ? order : keys(spec);
 }
 
 function isHeader(cells, lang) {
   return cells.every((cell) => parseAmount(cell, lang) === null && parseDate(cell) === null);
 }
 
+function blank(spec) {
+  return Object.fromEntries(spec.columns.map((col) => [col.key, ""]));
+}
+
 /** Rows of cells (from CSV or a spreadsheet) to table rows; a header line is recognised and skipped. */
-export function cellsToRows(cells, lang) {
+export function cellsToRows(cells, lang, spec = EXPERIENCES) {
   if (!cells.length) return [];
-  let order = COLUMNS;
+  let order = keys(spec);
   let body = cells;
   if (isHeader(cells[0], lang)) {
-    order = columnOrder(cells[0]);
+    order = columnOrder(cells[0], spec);
     body = cells.slice(1);
   }
   return body.map((line) => {
-    const row = BLANK();
+    const row = blank(spec);
     order.forEach((col, i) => {
       if (col && line[i] !== undefined) row[col] = line[i];
     });
@@ -106,25 +171,66 @@ export function cellsToRows(cells, lang) {
   });
 }
 
-export class ExperienceTable {
-  constructor(calc) {
+/** A cell's text as the engine reads it: canonical when readable, as typed when not, undefined when empty. */
+function cellValue(text, kind, lang) {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  let value;
+  switch (kind) {
+    case "amount": value = parseAmount(text, lang); break;
+    case "percent": value = parsePercent(text, lang); break;
+    case "date": value = parseDate(text); break;
+    case "integer": return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : text;
+    default: return trimmed;
+  }
+  return value === null ? text : value;
+}
+
+export class RowTable {
+  constructor(calc, spec) {
     this.calc = calc;
-    this.rows = [BLANK()];
+    this.spec = spec;
+    this.columns = keys(spec);
+    this.kinds = Object.fromEntries(spec.columns.map((col) => [col.key, col.kind]));
+    this.labels = Object.fromEntries(spec.columns.map((col) => [col.key, col.label]));
+    this.rows = [blank(spec)];
     this.page = 0;
-    this.results = [];     // per row index: the engine's assessment, or undefined
+    this.results = [];     // per row index: the engine's answer for the row, or undefined
     this.errors = new Map();  // row index -> {column or "row": message}
     this.map = [];         // payload index -> row index, for the request in flight
     this.undo = null;
+    const ids = spec.ids ? `${spec.ids}-` : "";
+    this.ids = {
+      cell: (i, col) => `calc-cell-${ids}${i}-${col}`,
+      cellError: (i, col) => `calc-cell-e-${ids}${i}-${col}`,
+      col: (col) => `calc-col-${ids}${col}`,
+      import: spec.ids ? `calc-import-${spec.ids}` : "calc-import",
+      hint: spec.ids ? `calc-table-hint-${spec.ids}` : "calc-table-hint",
+      error: `calc-e-${spec.name}`,
+    };
   }
 
   t(key, params) {
     return this.calc.t(key, params);
   }
 
+  blank() {
+    return blank(this.spec);
+  }
+
+  isBlank(row) {
+    return this.columns.every((col) => !row[col]);
+  }
+
+  cellLabel(i, col) {
+    return this.t(this.spec.strings.cell, { row: i + 1, column: this.t(this.labels[col]) });
+  }
+
   // -- building ------------------------------------------------------------------------------------
 
   build() {
     const t = (k, p) => this.t(k, p);
+    const { spec, ids } = this;
     this.tbody = h("tbody", {});
     this.tbody.addEventListener("input", (event) => this.typed(event));
     this.tbody.addEventListener("paste", (event) => this.paste(event));
@@ -133,8 +239,8 @@ export class ExperienceTable {
       if (button) this.remove(Number(button.dataset.remove));
     });
     this.message = h("p", { class: "calc-table-message", "aria-live": "polite" });
-    this.tableError = h("p", { class: "calc-field-error", id: "calc-e-experiences", hidden: true });
-    this.file = h("input", { type: "file", id: "calc-import", accept: ".csv,.txt,text/csv,text/plain",
+    this.tableError = h("p", { class: "calc-field-error", id: ids.error, hidden: true });
+    this.file = h("input", { type: "file", id: ids.import, accept: ".csv,.txt,text/csv,text/plain",
       class: "calc-file" });
     this.file.addEventListener("change", () => this.importFile());
     this.pageInfo = h("span", { class: "calc-page-info", "aria-live": "polite" });
@@ -145,23 +251,22 @@ export class ExperienceTable {
     this.pager = h("div", { class: "calc-pager" }, this.prev, this.pageInfo, this.next);
     const head = h("tr", {},
       h("th", { scope: "col" }, t("table.number")),
-      COLUMNS.map((col) => h("th", { scope: "col", id: `calc-col-${col}` }, t(`table.col.${col}`))),
-      h("th", { scope: "col" }, t("table.col.due_date")),
-      h("th", { scope: "col" }, t("table.col.days_late")),
-      h("th", { scope: "col" }, t("table.col.status")),
+      spec.columns.map((col) => h("th", { scope: "col", id: ids.col(col.key) }, t(col.label))),
+      (spec.results ? spec.results.heads : []).map((key) => h("th", { scope: "col" }, t(key))),
       h("th", { scope: "col" }, h("span", { class: "calc-visually-hidden" }, t("table.col.actions"))));
-    this.table = h("table", { class: "calc-table", "aria-describedby": "calc-table-hint" },
-      h("caption", {}, t("table.caption")), h("thead", {}, head), this.tbody);
-    this.element = h("fieldset", { class: "calc-group calc-experiences", dataset: { field: "experiences" } },
-      h("legend", {}, t("table.legend")),
-      h("p", { class: "calc-hint", id: "calc-table-hint" }, t("table.hint")),
-      h("div", { class: "calc-toolbar" },
-        h("button", { type: "button", class: "md-button calc-small", onclick: () => this.add() }, t("table.add")),
-        h("label", { for: "calc-import", class: "md-button calc-small calc-file-label" }, t("table.import")),
-        this.file),
-      this.message, this.tableError,
-      h("div", { class: "calc-table-scroll" }, this.table),
-      this.pager);
+    this.table = h("table", { class: "calc-table", "aria-describedby": ids.hint },
+      h("caption", {}, t(spec.strings.caption)), h("thead", {}, head), this.tbody);
+    this.element = h("fieldset", { class: `calc-group calc-rows ${spec.className || ""}`.trim(),
+      dataset: { field: spec.name } },
+    h("legend", {}, t(spec.strings.legend)),
+    h("p", { class: "calc-hint", id: ids.hint }, t(spec.strings.hint)),
+    h("div", { class: "calc-toolbar" },
+      h("button", { type: "button", class: "md-button calc-small", onclick: () => this.add() }, t("table.add")),
+      h("label", { for: ids.import, class: "md-button calc-small calc-file-label" }, t("table.import")),
+      this.file),
+    this.message, this.tableError,
+    h("div", { class: "calc-table-scroll" }, this.table),
+    this.pager);
     this.render();
     return this.element;
   }
@@ -194,19 +299,22 @@ export class ExperienceTable {
     const row = this.rows[i];
     const n = i + 1;
     const tr = h("tr", { dataset: { index: i } }, h("th", { scope: "row", class: "calc-row-number" }, String(n)));
-    for (const col of COLUMNS) {
-      const input = h("input", { type: "text", id: `calc-cell-${i}-${col}`, value: row[col], autocomplete: "off",
-        spellcheck: "false", class: `calc-input calc-cell calc-${col}`, dataset: { col, index: i },
-        inputmode: col === "amount" ? "decimal" : col === "payment_term_days" ? "numeric" : undefined,
-        placeholder: col.endsWith("date") ? this.t("placeholder.date") : undefined,
-        "aria-label": this.t("table.cell_label", { row: n, column: this.t(`table.col.${col}`) }) });
+    for (const col of this.spec.columns) {
+      const kind = col.kind;
+      const input = h("input", { type: "text", id: this.ids.cell(i, col.key), value: row[col.key],
+        autocomplete: "off", spellcheck: "false", class: `calc-input calc-cell calc-${col.key}`,
+        dataset: { col: col.key, index: i },
+        inputmode: { amount: "decimal", percent: "decimal", integer: "numeric" }[kind],
+        placeholder: kind === "date" ? this.t("placeholder.date") : undefined,
+        "aria-label": this.cellLabel(i, col.key) });
       tr.append(h("td", {}, input));
     }
-    tr.append(h("td", { class: "calc-due" }), h("td", { class: "calc-late" }),
-      h("td", { class: "calc-why" }, h("span", { class: "calc-why-text" })),
-      h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
-        "aria-label": this.t("table.remove_row", { row: n }), title: this.t("table.remove_row", { row: n }) },
-      "✕")));
+    const results = this.spec.results ? this.spec.results.cells : [];
+    tr.append(...results.map((cell) => (typeof cell === "string" ? h("td", { class: cell })
+      : h("td", { class: cell.class }, h("span", { class: cell.text })))),
+    h("td", {}, h("button", { type: "button", class: "calc-remove", dataset: { remove: i },
+      "aria-label": this.t(this.spec.strings.remove, { row: n }),
+      title: this.t(this.spec.strings.remove, { row: n }) }, "✕")));
     this.fillErrors(tr, i);
     this.fillResult(tr, i);
     return tr;
@@ -214,13 +322,14 @@ export class ExperienceTable {
 
   /**
    * The errors of row `i` on its cells, in place: answers arrive while the reader types, so the cells (their focus,
-   * their caret, what is typed in them) are never rebuilt for an answer.
+   * their caret, what is typed in them) are never rebuilt for an answer. Errors of the row as a whole go in its
+   * status cell (`.calc-why`), or in its last cell when it has none.
    */
   fillErrors(tr, i) {
     const errors = this.errors.get(i) || {};
-    for (const col of COLUMNS) {
+    for (const col of this.columns) {
       const input = tr.querySelector(`input[data-col="${col}"]`);
-      const errorId = `calc-cell-e-${i}-${col}`;
+      const errorId = this.ids.cellError(i, col);
       let span = input.parentElement.querySelector(".calc-cell-error");
       if (errors[col]) {
         input.setAttribute("aria-invalid", "true");
@@ -236,11 +345,11 @@ export class ExperienceTable {
         if (span) span.remove();
       }
     }
-    const why = tr.querySelector(".calc-why");
-    let rowError = why.querySelector(".calc-cell-error");
+    const why = tr.querySelector(".calc-why") || tr.lastElementChild;
+    let rowError = why.querySelector(".calc-row-error");
     if (errors.row) {
       if (!rowError) {
-        rowError = h("span", { class: "calc-field-error calc-cell-error" });
+        rowError = h("span", { class: "calc-field-error calc-cell-error calc-row-error" });
         why.append(rowError);
       }
       rowError.textContent = errors.row;
@@ -254,30 +363,11 @@ export class ExperienceTable {
   }
 
   fillResult(tr, i) {
-    const result = this.results[i];
-    const [due, late, why] = [tr.querySelector(".calc-due"), tr.querySelector(".calc-late"),
-      tr.querySelector(".calc-why-text")];
-    if (!result) {
-      due.textContent = "";
-      late.textContent = "";
-      why.textContent = "";
-      tr.removeAttribute("data-counted");
-      return;
-    }
-    due.textContent = formatShortDate(result.due_date, this.calc.lang);
-    due.dataset.value = result.due_date;
-    late.textContent = String(result.days_late);
-    late.dataset.value = String(result.days_late);
-    const reasons = result.reasons.map((code) => this.t(`reason.${code}`)).join("; ");
-    why.replaceChildren(result.counted
-      ? h("span", { class: "calc-counts" }, h("span", { "aria-hidden": "true" }, "✓ "), this.t("reason.counted"))
-      : h("span", { class: "calc-not-counted" }, h("span", { "aria-hidden": "true" }, "✗ "),
-        this.t("table.not_counted", { reasons })));
-    why.dataset.reason = result.reason;
-    tr.dataset.counted = String(result.counted);
+    if (this.spec.results) this.spec.results.fill(this, tr, this.results[i]);
   }
 
   refreshResults() {
+    if (!this.spec.results) return;
     for (const tr of this.tbody.rows) this.fillResult(tr, Number(tr.dataset.index));
   }
 
@@ -290,20 +380,38 @@ export class ExperienceTable {
   }
 
   add() {
-    this.rows.push(BLANK());
+    this.rows.push(this.blank());
     this.page = this.pages - 1;
     this.render();
     const last = this.rows.length - 1;
-    document.getElementById(`calc-cell-${last}-amount`).focus();
+    document.getElementById(this.ids.cell(last, this.columns[0])).focus();
+  }
+
+  /** Put `row` (column -> text) in the first blank row, or a new one, and show it; returns its index. */
+  put(row) {
+    let index = this.rows.findIndex((r) => this.isBlank(r));
+    if (index === -1) {
+      this.rows.push(this.blank());
+      index = this.rows.length - 1;
+    }
+    Object.assign(this.rows[index], row);
+    this.go(Math.floor(index / PAGE_SIZE));
+    return index;
+  }
+
+  focusCell(index, col) {
+    const page = Math.floor(index / PAGE_SIZE);
+    if (page !== this.page) this.go(page);
+    document.getElementById(this.ids.cell(index, col))?.focus();
   }
 
   remove(i) {
     this.rows.splice(i, 1);
     this.results.splice(i, 1);
-    if (!this.rows.length) this.rows.push(BLANK());
+    if (!this.rows.length) this.rows.push(this.blank());
     this.errors.clear();
     this.render();
-    const focus = document.getElementById(`calc-cell-${Math.min(i, this.rows.length - 1)}-amount`);
+    const focus = document.getElementById(this.ids.cell(Math.min(i, this.rows.length - 1), this.columns[0]));
     if (focus) focus.focus();
     this.calc.edited(null, true);
   }
@@ -319,12 +427,12 @@ export class ExperienceTable {
     let cells = parseCSV(trimmed, "\t");
     if (cells.length && isHeader(cells[0], this.calc.lang)) cells = cells.slice(1);
     const startRow = Number(input.dataset.index);
-    const startCol = COLUMNS.indexOf(input.dataset.col);
+    const startCol = this.columns.indexOf(input.dataset.col);
     cells.forEach((line, r) => {
       const index = startRow + r;
-      while (this.rows.length <= index) this.rows.push(BLANK());
+      while (this.rows.length <= index) this.rows.push(this.blank());
       line.forEach((value, c) => {
-        const col = COLUMNS[startCol + c];
+        const col = this.columns[startCol + c];
         if (col) this.rows[index][col] = value;
       });
     });
@@ -338,7 +446,7 @@ export class ExperienceTable {
     if (!file) return;
     const started = performance.now();
     const text = await file.text();
-    const rows = cellsToRows(parseCSV(text), this.calc.lang);
+    const rows = cellsToRows(parseCSV(text), this.calc.lang, this.spec);
     this.file.value = "";
     if (!rows.length) {
       this.message.textContent = this.t("table.import_empty", { name: file.name });
@@ -373,28 +481,18 @@ export class ExperienceTable {
 
   // -- to and from the engine -------------------------------------------------------------------------------
 
-  /** The experiences to send (blank rows left out) and which table row each one is. */
+  /** The rows to send (blank rows left out) and which table row each one is (kept in `this.map`). */
   payload() {
     const lang = this.calc.lang;
     const list = [];
     const map = [];
     for (let i = 0; i < this.rows.length; i += 1) {
       const row = this.rows[i];
-      if (!row.amount && !row.payment_term_days && !row.invoice_date && !row.paid_date) continue;
+      if (this.isBlank(row)) continue;
       const item = {};
-      if (row.amount.trim() !== "") {
-        const v = parseAmount(row.amount, lang);
-        item.amount = v === null ? row.amount : v;
-      }
-      if (row.payment_term_days.trim() !== "") {
-        const text = row.payment_term_days.trim();
-        item.payment_term_days = /^\d{1,15}$/.test(text) ? Number(text) : row.payment_term_days;
-      }
-      for (const col of ["invoice_date", "paid_date"]) {
-        if (row[col].trim() !== "") {
-          const v = parseDate(row[col]);
-          item[col] = v === null ? row[col] : v;
-        }
+      for (const col of this.columns) {
+        const value = cellValue(row[col], this.kinds[col], lang);
+        if (value !== undefined) item[col] = value;
       }
       list.push(item);
       map.push(i);
@@ -416,80 +514,92 @@ export class ExperienceTable {
     this.refreshResults();
   }
 
-  /** Put the engine's errors for experiences[...] on their cells; the rest is left to the page. */
+  /** The row index and column of an engine path `name[3].column` (column null for the row, index for the table). */
+  parsePath(path) {
+    if (!path.startsWith(this.spec.name)) return null;
+    const m = /^(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path.slice(this.spec.name.length));
+    if (!m) return null;
+    return { index: m[1] === undefined ? undefined : Number(m[1]),
+      col: m[2] && this.columns.includes(m[2]) ? m[2] : null };
+  }
+
+  /** Put the engine's errors for name[...] on their cells; the rest is left to the page. */
   setErrors(errors, map) {
     this.errors.clear();
     let tableMessage = "";
     for (const error of errors) {
-      const m = /^experiences(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(error.field);
-      if (!m) continue;
-      if (m[1] === undefined) {
+      const found = this.parsePath(error.field);
+      if (!found) continue;
+      if (found.index === undefined) {
         tableMessage = tableMessage ? `${tableMessage} ${error.message}` : error.message;
         continue;
       }
-      const index = map[Number(m[1])];
+      const index = map[found.index];
       if (index === undefined) continue;
-      const key = m[2] && COLUMNS.includes(m[2]) ? m[2] : "row";
+      const key = found.col || "row";
       const cell = this.errors.get(index) || {};
       cell[key] = cell[key] ? `${cell[key]} ${error.message}` : error.message;
       this.errors.set(index, cell);
     }
-    this.tableError.textContent = tableMessage;
-    this.tableError.hidden = !tableMessage;
+    this.showTableError(tableMessage);
     this.refreshErrors();
+  }
+
+  /** A message about the table as a whole, under its toolbar ("" hides it). */
+  showTableError(text) {
+    this.tableError.textContent = text;
+    this.tableError.hidden = !text;
   }
 
   clearErrors() {
     const had = this.errors.size || !this.tableError.hidden;
     this.errors.clear();
-    this.tableError.textContent = "";
-    this.tableError.hidden = true;
+    this.showTableError("");
     if (had) this.refreshErrors();
   }
 
   /** Where the error of `path` is shown, for the page's error summary. */
   locate(path, map) {
-    const m = /^experiences(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
-    if (!m) return null;
-    if (m[1] === undefined) {
-      return { label: this.t("table.legend"), reveal: () => this.tbody.querySelector("input")?.focus() };
+    const found = this.parsePath(path);
+    if (!found) return null;
+    if (found.index === undefined) {
+      return { label: this.t(this.spec.strings.legend), reveal: () => this.tbody.querySelector("input")?.focus() };
     }
-    const index = map[Number(m[1])];
+    const index = map[found.index];
     if (index === undefined) return null;
-    const col = m[2] && COLUMNS.includes(m[2]) ? m[2] : "amount";
-    const label = this.t("table.cell_label", { row: index + 1, column: this.t(`table.col.${col}`) });
-    return {
-      label,
-      reveal: () => {
-        const page = Math.floor(index / PAGE_SIZE);
-        if (page !== this.page) this.go(page);
-        document.getElementById(`calc-cell-${index}-${col}`)?.focus();
-      },
-    };
+    const col = found.col || this.columns[0];
+    return { label: this.cellLabel(index, col), reveal: () => this.focusCell(index, col) };
   }
 
   // -- the page address -------------------------------------------------------------------------------
 
   saveState(params) {
     for (const row of this.rows) {
-      if (!row.amount && !row.payment_term_days && !row.invoice_date && !row.paid_date) continue;
-      params.append("r", COLUMNS.map((col) => row[col].replace(/\t/g, " ")).join("\t"));
+      if (this.isBlank(row)) continue;
+      params.append(this.spec.state, this.columns.map((col) => row[col].replace(/\t/g, " ")).join("\t"));
     }
   }
 
   restoreState(params) {
-    const rows = params.getAll("r").map((line) => {
+    const rows = params.getAll(this.spec.state).map((line) => {
       const cells = line.split("\t");
-      const row = BLANK();
-      COLUMNS.forEach((col, i) => {
+      const row = this.blank();
+      this.columns.forEach((col, i) => {
         row[col] = cells[i] ?? "";
       });
       return row;
     });
-    this.rows = rows.length ? rows : [BLANK()];
+    this.rows = rows.length ? rows : [this.blank()];
     this.results = [];
     this.errors.clear();
     this.page = 0;
     this.render();
+  }
+}
+
+/** The self-assessment page's table. */
+export class ExperienceTable extends RowTable {
+  constructor(calc) {
+    super(calc, EXPERIENCES);
   }
 }
