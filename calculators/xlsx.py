@@ -1,35 +1,34 @@
-"""An ``.xlsx`` sheet as CSV text, so a spreadsheet export goes through the same ledger reader as a CSV file.
+"""An ``.xlsx`` sheet as rows of cells for the ledger reader (the portfolio calculator's ``rows`` field).
 
 ``openpyxl`` is optional: the engine itself stays stdlib-only. The browser's
 worker loads the pinned openpyxl wheel only when a reader opens an ``.xlsx``
-file, then calls :func:`to_csv`; nothing imports this module at start-up.
+file, then calls :func:`to_json`; nothing imports this module at start-up.
 
-Typed cells are written in the one form the reader reads in every language:
-dates as ISO ``YYYY-MM-DD``, numbers with a ``.`` and no grouping (``1234.5``),
-never through a locale. Text cells are passed on as typed (trimmed).
+Cells keep their type where JSON can carry it, so the reader never has to
+guess a decimal mark: numbers stay numbers (a float's shortest repr, as the
+sheet stores it), dates become ISO ``YYYY-MM-DD`` text, text is trimmed.
 """
 
 from __future__ import annotations
 
-import csv
 import io
+import json
 import zipfile
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-#: Separator of the CSV text written: never part of an ISO date or a plain number.
-SEPARATOR = ";"
+Cell = str | int | float | None
 
 
 class NotASpreadsheet(ValueError):
     """The bytes are not an ``.xlsx`` workbook (another file renamed, an old ``.xls``, a damaged download)."""
 
 
-def cell_text(value: Any) -> str:
-    """One cell's value as text the ledger reader parses the same way in nl, fr and en."""
-    if value is None:
-        return ""
+def cell_value(value: Any) -> Cell:
+    """One cell as a JSON value the ledger reader reads the same way in nl, fr and en."""
+    if value is None or isinstance(value, str):
+        return value.strip() if isinstance(value, str) else None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime):
@@ -37,14 +36,11 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int):
-        return str(value)
+        return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
-        number = Decimal(repr(value))  # the shortest repr: 1234.56, never 1234.5599999
-        if number == number.to_integral_value():
-            return str(int(number))
-        return format(number, "f")
+            return str(value)  # not JSON: the reader names it as not a number
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, (time, timedelta)):
@@ -52,8 +48,8 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def rows(data: bytes, limit: int | None = None) -> list[list[str]]:
-    """The first sheet's rows as text cells, empty rows left out; at most ``limit`` rows when given."""
+def rows(data: bytes, limit: int | None = None) -> list[list[Cell]]:
+    """The first sheet's rows, empty rows left out and trailing empty cells dropped; at most ``limit`` rows."""
     import openpyxl  # type: ignore[import-untyped]  # optional: loaded on demand in the browser
     from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
@@ -62,13 +58,12 @@ def rows(data: bytes, limit: int | None = None) -> list[list[str]]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
         raise NotASpreadsheet(str(error)) from error
     try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
+        if not book.worksheets:
             return []
-        found: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
-            cells = [cell_text(v) for v in values]
-            while cells and cells[-1] == "":
+        found: list[list[Cell]] = []
+        for values in book.worksheets[0].iter_rows(values_only=True):
+            cells = [cell_value(v) for v in values]
+            while cells and (cells[-1] is None or cells[-1] == ""):
                 cells.pop()
             if cells:
                 found.append(cells)
@@ -79,9 +74,6 @@ def rows(data: bytes, limit: int | None = None) -> list[list[str]]:
         book.close()
 
 
-def to_csv(data: bytes, limit: int | None = None) -> str:
-    """The first sheet of an ``.xlsx`` workbook as CSV text (``;``-separated, quoted where needed)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=SEPARATOR, lineterminator="\n")
-    writer.writerows(rows(data, limit))
-    return out.getvalue()
+def to_json(data: bytes, limit: int | None = None) -> str:
+    """:func:`rows` as JSON text: the worker hands it to the page, which sends it back as ``rows``."""
+    return json.dumps(rows(data, limit), ensure_ascii=False, allow_nan=False, separators=(",", ":"))

@@ -11,7 +11,7 @@ import string
 
 from conftest import ROOT
 
-from calculators import payout, self_assessment_limit
+from calculators import ledger, payout, portfolio, self_assessment_limit
 
 CALC = ROOT / "docs" / "assets" / "calc"
 STRINGS: dict[str, dict[str, str]] = json.loads((CALC / "strings.json").read_text(encoding="utf-8"))
@@ -33,6 +33,12 @@ DYNAMIC = {
                 "uninsured_part", "above_max", "limit", "limit_source", "counted", "experiences_total",
                 "experiences_limit", "credit_report_status", "credit_report_limit", "oldest_paid_date", "as_of"],
     "field.": [],  # the field names are read from the .field("name", ...) calls below
+    "portfolio.flag.": ["over_limit", "no_cover", "hand_over_due", "concentration"],
+    "portfolio.column.": list(ledger.FIELDS),
+    "portfolio.total.": ["open", "overdue", "cover", "uninsured", "payout_if_default"],
+    "portfolio.col.": ["customer", "open", "overdue", "oldest_overdue_days", "credit_limit", "self_assessment_limit",
+                       "cover", "uninsured", "payout_if_default", "share_pct", "hand_over", "flags"],
+    "portfolio.bucket.": ["not_due", *(code for code, _, _ in portfolio.AGING)],
 }
 
 
@@ -70,3 +76,10 @@ def test_every_key_the_pages_use_exists() -> None:
 def test_every_payout_product_and_slice_has_a_label() -> None:
     for product in payout.PRODUCTS:
         assert f"payout.product.{product}" in STRINGS["en"]
+
+
+def test_every_flag_the_portfolio_report_raises_has_a_label() -> None:
+    import inspect
+
+    raised = set(re.findall(r"""flags\.append\(["'](\w+)["']\)""", inspect.getsource(portfolio)))
+    assert raised and raised <= set(DYNAMIC["portfolio.flag."]), raised

@@ -133,8 +133,9 @@ export class Engine {
   }
 
   /**
-   * The first sheet of an .xlsx file as CSV text, read in the worker (which loads openpyxl the first time):
-   * resolves to {text, timings} or {error: "not_xlsx" | "unavailable" | "crash", detail}. `bytes` is transferred.
+   * The first sheet of an .xlsx file as rows of cells, read in the worker (which loads openpyxl the first time):
+   * resolves to {text: the rows as JSON, timings} or {error: "not_xlsx" | "unavailable" | "crash", detail}.
+   * `bytes` (an ArrayBuffer) is transferred.
    */
   async readXlsx(bytes) {
     if (!(await this.ready)) return { error: "unavailable", detail: "engine not loaded" };

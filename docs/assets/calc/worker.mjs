@@ -4,13 +4,13 @@
 //                 runtime = absolute URL of the runtime folder (pyodide.mjs...), wheel and lock = absolute URLs,
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
-//               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet as CSV text
+//               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
 //               {type: "ready", loaded, timings}         timings.snapshot: the start restored a memory snapshot
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
 //               {type: "result", id, text}               calculators.run_json(name, JSON.stringify(payload))
 //               {type: "crash", id, detail}              a Python exception: a bug, never bad input
-//               {type: "xlsx", id, text, timings}        the sheet as CSV text (calculators.xlsx.to_csv)
+//               {type: "xlsx", id, text, timings}        the rows as JSON text (calculators.xlsx.to_json)
 //               {type: "xlsx", id, error, detail}        error: "not_xlsx" (not a workbook) | "unavailable" (no reader)
 //
 // A start restores a memory snapshot of the interpreter with the engine imported when the browser keeps one
@@ -227,13 +227,13 @@ function start(pyodide) {
 
 let xlsxReader = null;
 
-/** bytes -> calculators.xlsx.to_csv(bytes), once openpyxl is installed (loaded once; a failed load is retried). */
+/** bytes -> calculators.xlsx.to_json(bytes), once openpyxl is installed (loaded once; a failed load is retried). */
 function ensureXlsx() {
   if (!xlsxReader) {
     const quiet = { messageCallback: () => {}, errorCallback: (text) => console.warn(text) };
     // The bytes arrive in Python as a JsProxy of the Uint8Array: to_bytes() copies them once.
     xlsxReader = pyodideRef.loadPackage(["openpyxl"], quiet)
-      .then(() => pyodideRef.runPython("lambda data: __import__('calculators.xlsx').xlsx.to_csv(data.to_bytes())"));
+      .then(() => pyodideRef.runPython("lambda data: __import__('calculators.xlsx').xlsx.to_json(data.to_bytes())"));
     xlsxReader.catch(() => { xlsxReader = null; });
   }
   return xlsxReader;
@@ -241,17 +241,17 @@ function ensureXlsx() {
 
 async function readXlsx({ id, bytes }) {
   const t0 = performance.now();
-  let toCsv;
+  let toJson;
   try {
     if (!pyodideRef) throw new Error("engine not ready");
-    toCsv = await ensureXlsx();
+    toJson = await ensureXlsx();
   } catch (error) {
     self.postMessage({ type: "xlsx", id, error: "unavailable", detail: String(error && error.message || error) });
     return;
   }
   const t1 = performance.now();
   try {
-    const text = toCsv(new Uint8Array(bytes));
+    const text = toJson(new Uint8Array(bytes));
     self.postMessage({ type: "xlsx", id, text, timings: { load: t1 - t0, read: performance.now() - t1 } });
   } catch (error) {
     const detail = String(error && error.message || error).trim().split("\n").pop();  // the exception, not the trace
