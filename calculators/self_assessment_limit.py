@@ -97,16 +97,24 @@ def oldest_paid_date(as_of: date) -> date:
     return add_months(as_of, -rules.integer("self_assessment_lookback_months"))
 
 
-def judge(experience: ExperienceLike, new_term: int, oldest_paid: date) -> tuple[date, int, list[str]]:
-    """The rule on one payment experience: its due date, days late, and why it does not count (empty: it counts)."""
+def judge(experience: ExperienceLike, new_term: int, oldest_paid: date,
+          max_days_late: int | None = None) -> tuple[date, int, list[str]]:
+    """The rule on one payment experience: its due date, days late, and why it does not count (empty: it counts).
+
+    ``max_days_late`` is the rule's figure; a caller judging many experiences passes it once.
+    """
+    if max_days_late is None:
+        max_days_late = rules.integer("self_assessment_max_days_late")
     due = experience.invoice_date + timedelta(days=experience.payment_term_days)
-    days_late = max(0, (experience.paid_date - due).days)
+    days_late = (experience.paid_date - due).days
+    if days_late < 0:
+        days_late = 0
     failed = []
     if experience.paid_date < oldest_paid:
         failed.append("too_old")
     if experience.payment_term_days < new_term:
         failed.append("shorter_payment_term")
-    if days_late > rules.integer("self_assessment_max_days_late"):
+    if days_late > max_days_late:
         failed.append("paid_too_late")
     return due, days_late, failed
 
@@ -130,7 +138,8 @@ def limit_from_experiences(experiences: Iterable[ExperienceLike], new_term: int,
     many customers at once (the portfolio report).
     """
     oldest_paid = oldest_paid_date(as_of)
-    total = sum((e.amount for e in experiences if not judge(e, new_term, oldest_paid)[2]), Decimal(0))
+    max_late = rules.integer("self_assessment_max_days_late")
+    total = sum((e.amount for e in experiences if not judge(e, new_term, oldest_paid, max_late)[2]), Decimal(0))
     return min(total, rules.decimal("mkbzeker_cover_cap"))
 
 

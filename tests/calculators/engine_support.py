@@ -21,10 +21,16 @@ ERROR_CODES = frozenset({
     "too_large", "too_many_decimals", "invalid_integer", "invalid_boolean", "invalid_date",
     "date_out_of_range", "invalid_choice", "invalid_country", "invalid_list", "invalid_object",
     "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
+    # the portfolio report and its ledger reader
+    "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",
+    "not_euro", "invalid_currency", "due_before_invoice", "duplicate_customer", "exclusive_fields", "invalid_text",
+    "more_errors",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
-ECHOING_CODES = frozenset({"unknown_field", "unknown_calculator"})
+ECHOING_CODES = frozenset({"unknown_field", "unknown_calculator", "unmapped_column", "unknown_column"})
+#: Extra keys an error may carry for the page, by code (the file's headers, to ask the user to map them).
+ERROR_EXTRAS = {"unmapped_column": {"headers", "matched"}}
 
 #: The output fields other code builds on, per calculator (more may be added, none removed).
 OUTPUT_FIELDS = {
@@ -42,6 +48,7 @@ OUTPUT_FIELDS = {
         "eligible", "failed", "customer_covered", "covered_countries", "max_turnover", "advice", "explanation",
     },
     "claim_timeline": {"milestones", "total_days", "handling_months", "payout_months", "explanation"},
+    "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -53,6 +60,9 @@ INPUT_FIELDS = {
     "eligibility": ("is_entrepreneur", "customers_are_businesses", "sells_on_account", "has_unpaid_invoices",
                     "has_credit_insurance", "annual_turnover", "customer_country"),
     "claim_timeline": ("invoice_date", "payment_term_days", "handling_months", "payout_months"),
+    "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
+                  "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
+                  "new_payment_term_days"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 
@@ -98,7 +108,7 @@ def check_answer(result: Any) -> None:
         assert set(result) == {"errors"}
         assert isinstance(result["errors"], list) and result["errors"]
         for error in result["errors"]:
-            assert set(error) == {"field", "code", "message"}, error
+            assert set(error) - ERROR_EXTRAS.get(error["code"], set()) == {"field", "code", "message"}, error
             assert all(isinstance(error[k], str) for k in error), error
             assert error["code"] in ERROR_CODES, error
             assert error["code"] != "internal_error", f"the engine crashed: {error}"

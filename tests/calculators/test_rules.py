@@ -26,6 +26,7 @@ EXPECTED = {
     "mkbzeker_max_turnover": Decimal("10000000"),
     "mkbzeker_countries": ("NL", "BE", "DE", "LU", "FR", "GB"),
     "same_day_decision_pct": Decimal("95"),
+    "concentration_pct": Decimal("20"),  # the portal's own warning level (source 001 warns, gives no figure)
 }
 
 

@@ -15,8 +15,8 @@ from calculators import CALCULATORS, run, run_json
 from calculators.examples import EXAMPLES
 
 
-def test_the_four_calculators_are_registered_by_name() -> None:
-    assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline"]
+def test_the_calculators_are_registered_by_name() -> None:
+    assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline", "portfolio"]
     assert calculators.__all__ == ["CALCULATORS", "run", "run_json"]
 
 
