@@ -198,8 +198,9 @@ def split_csv(text: str) -> tuple[list[list[str]], list[int], str] | Bad:
         return Bad("empty_file")
     if "\x00" in text[:65536] or text.startswith(_NOT_TEXT_STARTS) or text.lstrip()[:1] in ("<", "{", "["):
         return Bad("not_csv")
-    first = next(line for line in text.splitlines() if line.strip())
-    counts = {sep: first.count(sep) for sep in SEPARATORS}
+    # The separator the first lines use most (a title line above the header may have none).
+    first = [line for line in itertools.islice(text.splitlines(), 4 * HEADER_SEARCH_ROWS) if line.strip()]
+    counts = {sep: max(line.count(sep) for line in first[:HEADER_SEARCH_ROWS]) for sep in SEPARATORS}
     separator = max(SEPARATORS, key=lambda sep: counts[sep])  # max keeps the first of equals
     if not counts[separator]:
         return Bad("not_csv")
@@ -449,6 +450,9 @@ def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: boo
         table = {}
         out = []
         for cell in column:
+            if cell is None or cell == "":
+                out.append(None)
+                continue
             key = (type(cell), cell) if _hashable(cell) else None
             if key is None:
                 out.append(parse(cell))
@@ -585,16 +589,11 @@ _MARK_SAMPLE = 1000
 
 def _decimal_mark(column: list[Any], decimal_comma: bool) -> str:
     """The column's decimal mark: the one its telling values show (``1.234,56``, ``12.5``), else the default."""
-    comma, point = _PLAIN_AMOUNT[","].match, _PLAIN_AMOUNT["."].match
     commas = points = 0
     for cell in {c for c in column if type(c) is str}:
-        as_comma, as_point = comma(cell), point(cell)
-        if as_comma and as_point:  # 1.234 or 1234 or 1,234: either way
-            mark = _mark_evidence(_amount_text(cell)[0]) if ("." in cell and "," in cell) else None
-        elif as_comma or as_point:
-            mark = "," if as_comma else "."
-        else:
-            mark = _mark_evidence(_amount_text(cell)[0])
+        if cell.isdigit():  # a whole number tells nothing
+            continue
+        mark = _mark_evidence(_amount_text(cell)[0])
         if mark == ",":
             commas += 1
         elif mark == ".":
