@@ -674,7 +674,7 @@ export default {
     const t = (k, p) => calc.t(k, p);
     const sep = calc.lang === "en" ? "," : ";";
     const number = (v) => (v === null || v === undefined ? "" : calc.lang === "en" ? String(v) : String(v).replace(".", ","));
-    const quote = (v) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const quote = (v) => (v.includes(sep) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const columns = [
       ["customer", (c) => c.customer], ["open", (c) => number(c.open)], ["overdue", (c) => number(c.overdue)],
       ...BUCKETS.map((b) => [`bucket.${b}`, (c) => number((c.aging || {})[b])]),
