@@ -20,6 +20,7 @@ from conftest import ROOT
 
 from benchmarks.ledger import ledger_csv
 from calculators import run
+from calculators.examples import EXAMPLES
 
 STRINGS = json.loads((ROOT / "docs" / "assets" / "calc" / "strings.json").read_text(encoding="utf-8"))
 AS_OF = "2025-12-31"
@@ -105,6 +106,8 @@ def table_customers(page: Any) -> list[str]:
 def test_a_csv_then_an_xlsx_ledger_give_the_engines_report(page: Any, site_url: str, lang: str) -> None:
     requested = open_report(page, site_url, lang)
     assert not [url for url in requested if any(w in url for w in XLSX_WHEELS)], "xlsx reader loaded at start-up"
+    example = EXAMPLES["portfolio_small_ledger"]["payload"]  # the page opens on the guide's example
+    assert shown_totals(page) == run("portfolio", {**example, "as_of": AS_OF, "lang": lang})["totals"]
 
     text = ledger_csv(400, 12, lang=lang)
     choose_file(page, "export.csv", text.encode("utf-8"), "text/csv")

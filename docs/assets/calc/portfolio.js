@@ -113,7 +113,7 @@ export default {
     const rules = calc.config.rules;
     const num = (v) => formatInputNumber(v, calc.lang);
     this.calc = calc;
-    this.source = null;  // {kind: "example", invoices} | {kind: "file", format: "csv"|"xlsx", name, text|rows, headers}
+    this.source = null;  // {kind: "example"|"file", format: "csv"|"xlsx", name, text|rows|invoices, headers}
     this.sort = { key: "open", descending: true };
     this.onlyFlagged = false;
     this.page = 0;
@@ -229,7 +229,10 @@ export default {
   restoreState(calc, params) {
     this.limits.value = params.get("limits") ?? "";
     if (params.get("src") === "example") {
-      this.source = { kind: "example", invoices: calc.config.example.invoices || [] };
+      const example = calc.config.example;
+      this.source = example.csv !== undefined
+        ? { kind: "example", format: "csv", text: example.csv, headers: headerCells(example.csv) }
+        : { kind: "example", invoices: example.invoices || [] };
       this.columns = {};
       this.hideMapping();
       this.fileMessage.textContent = calc.t("portfolio.file.example");
@@ -242,8 +245,8 @@ export default {
 
   completePayload(calc, payload) {
     const source = this.source;
-    if (source && source.kind === "file" && source.rows) payload.rows = source.rows;
-    else if (source && source.kind === "file") payload.csv = source.text;
+    if (source && source.rows) payload.rows = source.rows;
+    else if (source && source.text !== undefined) payload.csv = source.text;
     else payload.invoices = source ? source.invoices : [];
     const columns = this.chosenColumns();
     if (Object.keys(columns).length) payload.columns = columns;
