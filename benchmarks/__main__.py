@@ -1,6 +1,6 @@
 """``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
 
-    python -m benchmarks [--runs 5] [--only start,recalc,import,transfer,build] [--server auto|nginx|python]
+    python -m benchmarks [--runs 5] [--only start,recalc,import,portfolio,transfer,build] [--server auto|nginx|python]
 
 Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
 """
@@ -24,7 +24,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "recalc", "import", "transfer", "build")
+PARTS = ("start", "recalc", "import", "portfolio", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per start figure (default 5)")
     parser.add_argument("--edits", type=int, default=200, help="edits for the recalculation latency")
     parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
+    parser.add_argument("--ledger-rows", type=int, default=100_000, help="invoices in the receivables report's ledger")
+    parser.add_argument("--ledger-customers", type=int, default=2_000, help="customers in that ledger")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
     parser.add_argument("--base", default="/portal/", help="URL path of the site (a sub-path, as deployed)")
@@ -122,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
                         notes += [f"import: {n}" for n in results["import"]["notes"]]
                     except Exception as error:  # reported in the table's notes
                         notes.append(f"import failed: {type(error).__name__}: {str(error)[:300]}")
+                if "portfolio" in parts:
+                    print(f"receivables report: {args.ledger_rows:,} invoices over {args.ledger_customers:,} customers")
+                    try:
+                        results["portfolio"] = scenarios.portfolio_report(
+                            playwright, server, args.ledger_rows, args.ledger_customers, runs=args.runs)
+                        notes += [f"portfolio: {n}" for n in results["portfolio"]["notes"]]
+                    except Exception as error:  # reported in the table's notes
+                        notes.append(f"portfolio failed: {type(error).__name__}: {str(error)[:300]}")
                 if "transfer" in parts:
                     print("bytes: a guide page and a calculator page, cold and warm")
                     for key, path, calc in (("transfer_guide", scenarios.GUIDE, False),
@@ -130,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                             results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
                         except Exception as error:  # reported in the table's notes
                             notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
-        for key in ("start", "recalc", "import", "transfer_guide", "transfer_calculator"):
+        for key in ("start", "recalc", "import", "portfolio", "transfer_guide", "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")
         if "build" in parts:
