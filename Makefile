@@ -55,6 +55,7 @@ test: setup build lint
 
 bench: setup build
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.ledger
 
 clean:
 	rm -rf site build .cache dist
