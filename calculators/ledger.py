@@ -637,15 +637,11 @@ def _amount_parser(point: str) -> Callable[[Any], Any]:
         if isinstance(cell, float):
             if cell != cell or (cell and cell * 2 == cell):  # NaN, or an infinity
                 return Bad("not_finite")
-            number = Decimal(repr(cell))
-            rounded = cents(number)
-            if abs(number - rounded) < Decimal("1E-9"):  # a float's rounding of a cent amount
-                number = rounded
-            return _checked_amount(number, number < 0)
-        if isinstance(cell, Decimal):
+            return _sheet_number(Decimal(repr(cell)))
+        if isinstance(cell, Decimal):  # a sheet's number sent as JSON: the same as its float
             if not cell.is_finite():
                 return Bad("not_finite")
-            return _checked_amount(cell, cell < 0)
+            return _sheet_number(cell)
         if not isinstance(cell, str):
             return Bad("invalid_number")
         text, negative = _amount_text(cell)
@@ -695,6 +691,15 @@ _ALL_PLAIN = {  # possessive and atomic: no backtracking over a megabyte of amou
 }
 _TO_DECIMAL = {mark: {**str.maketrans("", "", group + _GROUPS), ord(mark): "."}
                for mark, group in ((",", "."), (".", ","))}
+
+
+def _sheet_number(number: Decimal) -> Any:
+    """A number a spreadsheet stored: within a billionth of a cent amount it is that amount (binary rounding)."""
+    if abs(number) < MAX_AMOUNT * 10:
+        rounded = cents(number)
+        if abs(number - rounded) < Decimal("1E-9"):
+            number = rounded
+    return _checked_amount(number, number < 0)
 
 
 def _checked_amount(number: Decimal, negative: bool) -> Any:

@@ -291,14 +291,17 @@ def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
 
 def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     as_of = inputs.as_of
+    # A customer is known by the name's letters whatever their case ("ACME BV" is "Acme BV"), and shown as the
+    # ledger first writes it.
     groups: dict[str, list[Invoice]] = {}
     for invoice in inputs.invoices:
-        group = groups.get(invoice.customer)
+        key = invoice.customer.casefold()
+        group = groups.get(key)
         if group is None:
-            groups[invoice.customer] = [invoice]
+            groups[key] = [invoice]
         else:
             group.append(invoice)
-    rows = [_customer(name, invoices, inputs) for name, invoices in groups.items()]
+    rows = [_customer(invoices[0].customer, invoices, inputs) for invoices in groups.values()]
     total_open = sum((row["_open"] for row in rows), Decimal(0))
     concentration = rules.decimal("concentration_pct")
     for row in rows:

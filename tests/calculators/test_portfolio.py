@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from engine_support import TODAY, check_answer, codes, errors, ok
 
-from calculators import ledger, rules, run
+from calculators import ledger, rules, run, run_json
 from calculators.examples import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -358,3 +358,20 @@ def test_cli_without_the_file_says_so_without_a_traceback(tmp_path: Path) -> Non
     assert b"missing.csv" in process.stderr and b"Traceback" not in process.stderr
     process = cli("portfolio", "--csv", str(tmp_path / "missing.csv"), "--other", "x")
     assert process.returncode == 2 and process.stderr.startswith(b"usage")
+
+
+def test_a_customer_is_one_whatever_the_case_of_its_name_and_keeps_its_first_spelling() -> None:
+    result = report([overdue_by("ACME BV", "100", 1), overdue_by("Acme  bv", "50", 1)],
+                    limits=[{"customer": "acme bv", "credit_limit": "120"}])
+    [row] = result["customers"]
+    assert (row["customer"], row["open"], row["credit_limit"], row["invoice_count"]) == (
+        "ACME BV", "150.00", "120.00", 2)
+
+
+def test_sheet_numbers_sent_as_json_are_read_like_the_sheets_floats() -> None:
+    text = ('{"as_of": "2025-12-31", "rows": [["Customer", "Invoice date", "Amount", "Due date"], '
+            '["Acme", "2025-06-01", 1234.5600000000002, "2025-07-01"], ["Acme", "2025-06-01", 0.125, "2025-07-01"]]}')
+    answer = json.loads(run_json("portfolio", text))
+    assert answer["customers"][0]["open"] == "1234.56"
+    assert [(e["field"], e["code"], e["line"]) for e in answer["rejected"]] == [
+        ("invoices[1].amount", "too_many_decimals", 3)]
