@@ -10,9 +10,15 @@ functions, so the report and those calculators can never disagree.
 
 The ledger comes as ``invoices`` (JSON rows), ``csv`` (the text of an
 export) or ``rows`` (a sheet's cells); see :mod:`calculators.ledger`. A row
-that cannot be used is set aside and listed in ``rejected`` with the reason;
-the report is computed on the other rows. Only when no row is left, or the
-file itself cannot be read, is the answer an error.
+that cannot be used (a bad date or amount, a payment before its invoice or
+after the reference date, a due date before the invoice) is set aside and
+listed in ``rejected`` with its reason, row, line and column (the first
+:data:`MAX_LISTED`; ``rejected_count`` counts them all); the report is
+computed on the other rows and its explanation says how many were set
+aside. Only when no row is left, or the file itself cannot be used (not a
+table, no header we know, more than ``ledger.MAX_ROWS`` rows, two
+currencies, not in euro), is the answer an error. A customer is one
+whatever the case of its name.
 """
 
 from __future__ import annotations
