@@ -320,9 +320,8 @@ def _read_table(rows: list[list[Any]], lines: list[int], columns: Mapping[str, s
         missing.append("due_date")
     if missing:
         known = {name: headers[index] for name, index in matched.items()}
-        for name in missing:
-            label = "due_date / payment_term_days" if name == "due_date" else name
-            ledger.errors.append((f"columns.{name}", "unmapped_column", {"field": label, "headers": ", ".join(shown)},
+        for name in missing:  # the caller words the field in the request's language
+            ledger.errors.append((f"columns.{name}", "unmapped_column", {"field": name, "headers": ", ".join(shown)},
                                   {"headers": shown, "matched": known}))
         return ledger
     ledger.columns = {name: headers[index] for name, index in sorted(matched.items(), key=lambda kv: kv[1])}
@@ -331,7 +330,7 @@ def _read_table(rows: list[list[Any]], lines: list[int], columns: Mapping[str, s
     while data and all(_blank(c) for c in data[-1]):
         data.pop()
     if len(data) > MAX_ROWS and sum(1 for row in data if not all(_blank(c) for c in row)) > MAX_ROWS:
-        ledger.errors.append((source, "too_many_rows", {"maximum": f"{MAX_ROWS:,}".replace(",", "\u202f")}, {}))
+        ledger.errors.append((source, "too_many_rows", {"maximum": str(MAX_ROWS)}, {}))
         return ledger
     if not data:
         ledger.errors.append((source, "no_rows", {}, {}))

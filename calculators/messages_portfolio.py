@@ -5,6 +5,10 @@
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "portfolio.field.customer": "the customer",
+    "portfolio.field.invoice_date": "the invoice date",
+    "portfolio.field.amount": "the amount",
+    "portfolio.field.due_date": "the due date or the payment term",
     # -- the ledger: the file, its columns, its rows --------------------------------------------------------
     "error.not_csv": "This is not a CSV table. Save the ledger from your accounting package or spreadsheet as CSV (or open the .xlsx file itself).",
     "error.empty_file": "The file is empty.",
@@ -36,6 +40,10 @@ EN: dict[str, str] = {
 }
 
 NL: dict[str, str] = {
+    "portfolio.field.customer": "de klant",
+    "portfolio.field.invoice_date": "de factuurdatum",
+    "portfolio.field.amount": "het bedrag",
+    "portfolio.field.due_date": "de vervaldatum of de betalingstermijn",
     "error.not_csv": "Dit is geen CSV-tabel. Bewaar het overzicht uit uw boekhoudpakket of spreadsheet als CSV (of open het .xlsx-bestand zelf).",
     "error.empty_file": "Het bestand is leeg.",
     "error.no_rows": "Onder de kopregel staat geen enkele factuurregel.",
@@ -65,6 +73,10 @@ NL: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "portfolio.field.customer": "le client",
+    "portfolio.field.invoice_date": "la date de facture",
+    "portfolio.field.amount": "le montant",
+    "portfolio.field.due_date": "l'échéance ou le délai de paiement",
     "error.not_csv": "Ce n'est pas un tableau CSV. Enregistrez l'extrait de votre logiciel comptable ou tableur au format CSV (ou ouvrez le fichier .xlsx lui-même).",
     "error.empty_file": "Le fichier est vide.",
     "error.no_rows": "Aucune ligne de facture sous l'en-tête.",

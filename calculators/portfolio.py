@@ -32,7 +32,7 @@ from . import claim_timeline, ledger, payout, rules, self_assessment_limit
 from .contract import MAX_LIST_ITEMS, Errors, Reader
 from .explain import Explanation
 from .ledger import Invoice
-from .messages import message
+from .messages import format_number, message
 from .money import CONTEXT, HUNDRED, cents, text
 
 NAME = "portfolio"
@@ -162,6 +162,10 @@ def _read_ledger(r: Reader) -> ledger.Ledger | None:
             return None
         sheet = ledger.read_cells(raw, columns)
     for path, code, params, extra in sheet.errors:
+        if code == "unmapped_column":
+            params = dict(params, field=message(r.errors.lang, "portfolio.field." + params["field"]))
+        elif code == "too_many_rows":
+            params = dict(params, maximum=format_number(Decimal(params["maximum"]), r.errors.lang))
         r.errors.add(path, code, **params)
         r.errors.items[-1].update(extra)
     return None if sheet.errors else sheet

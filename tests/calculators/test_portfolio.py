@@ -318,8 +318,10 @@ def test_unmapped_columns_tell_the_page_the_headers_and_what_was_matched() -> No
 
 def test_a_file_over_the_row_cap_names_the_cap() -> None:
     text = "Klant;Factuurdatum;Bedrag;Vervaldatum\n" + "A;01-06-2025;1;01-07-2025\n" * 200_000
-    [error] = errors("portfolio", {"csv": text})
-    assert error["code"] == "too_many_rows" and f"{ledger.MAX_ROWS:,}".replace(",", "\u202f") in error["message"]
+    for lang, written in (("en", f"{ledger.MAX_ROWS:,}"), ("nl", f"{ledger.MAX_ROWS:,}".replace(",", ".")),
+                          ("fr", f"{ledger.MAX_ROWS:,}".replace(",", "\u202f"))):
+        [error] = errors("portfolio", {"csv": text, "lang": lang})
+        assert error["code"] == "too_many_rows" and written in error["message"]
 
 
 # -- the command line ---------------------------------------------------------------------------------------------
