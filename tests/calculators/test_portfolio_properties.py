@@ -175,3 +175,23 @@ def test_a_csv_export_gives_the_same_report_as_json_rows(request: dict[str, Any]
     assert from_file["rejected"] == []
     assert from_file["customers"] == expected["customers"]
     assert from_file["totals"] == expected["totals"]
+
+
+CELL_TEXT = st.sampled_from(["Klant", "Factuurdatum", "Bedrag", "Vervaldatum", "Betaaldatum", "Valuta", "Termijn",
+                             "Acme", "01-06-2025", "2025-06-31", "06/25/2025", "1.234,56", "1,234.56", "-5", "(3)",
+                             "€ 12", "EUR", "USD", "30 dagen", "", " ", '"', "x\ny", "0,001", "1e5", "NaN", "9" * 30])
+CSV_LIKE = st.lists(st.lists(CELL_TEXT, min_size=1, max_size=7), min_size=1, max_size=8).flatmap(
+    lambda rows: st.sampled_from([";", ",", "\t", "|"]).map(
+        lambda sep: "\n".join(sep.join(row) for row in rows)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=CSV_LIKE | st.text(alphabet=';,\t|"\n\r0123456789.-/€ abcKlantBedrag', max_size=200),
+       lang=st.sampled_from(["en", "nl", "fr"]))
+def test_any_csv_like_text_gets_a_well_formed_answer(text: str, lang: str) -> None:
+    result = run("portfolio", {"csv": text, "as_of": "2025-12-31", "lang": lang})
+    check_answer(result)
+    if "errors" not in result:
+        rows = result["customers"]
+        assert sum(money(row["open"]) for row in rows) == money(result["totals"]["open"])
+        assert all(set(e) <= {"field", "code", "message", "row", "line", "column"} for e in result["rejected"])
