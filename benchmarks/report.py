@@ -85,6 +85,16 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
         out.append(("same, split (median ms): reading the file / engine round trip (parse + compute in Pyodide) / "
                     "render", " / ".join(f"{split[k]['median']:.0f}" for k in ("read", "engine", "render")),
                     "(diagnostic)", ""))
+    xlsx = results.get("portfolio_xlsx")
+    if xlsx and xlsx.get("times"):
+        first, later = xlsx["times"][0], xlsx["times"][1:]
+        loads = xlsx["sheet"][0].get("load", float("nan")) if xlsx["sheet"] else float("nan")
+        reads = [s.get("read", float("nan")) for s in xlsx["sheet"]]
+        out.append((f"same page, an .xlsx ledger of {xlsx['rows']:,} invoices ({xlsx['xlsx_bytes'] / 1e6:.1f} MB): "
+                    "first open (fetches and installs openpyxl) / later opens, ms; of which loading openpyxl / "
+                    "reading the sheet in the worker",
+                    f"{first:.0f} / {', '.join(f'{t:.0f}' for t in later)}; {loads:.0f} / "
+                    f"{', '.join(f'{r:.0f}' for r in reads)}", "(diagnostic)", ""))
     for label, key in (("guide page", "transfer_guide"), ("calculator page", "transfer_calculator")):
         t = results.get(key)
         if not t or "cold" not in t:

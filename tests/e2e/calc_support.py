@@ -27,6 +27,7 @@ SLUGS = {
     "payout": "payout",
     "eligibility": "eligibility",
     "claim_timeline": "claim-timeline",
+    "portfolio": "portfolio",
 }
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -15,7 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from calc_support import LANGS, figures, settle, typed_date, wait
+from calc_support import LANGS, figures, page_url, settle, typed_date, wait
 from conftest import ROOT
 
 from benchmarks.ledger import ledger_csv
@@ -26,10 +26,6 @@ STRINGS = json.loads((ROOT / "docs" / "assets" / "calc" / "strings.json").read_t
 AS_OF = "2025-12-31"
 TOTALS = ("open", "overdue", "cover", "uninsured", "payout_if_default")
 XLSX_WHEELS = ("openpyxl-", "et_xmlfile-")
-
-
-def page_url(site_url: str, lang: str) -> str:
-    return f"{site_url}{'' if lang == 'en' else lang + '/'}calculators/portfolio/"
 
 
 def invoices(count: int = 60, seed: int = 3) -> list[dict[str, Any]]:
@@ -77,7 +73,7 @@ def open_report(page: Any, site_url: str, lang: str) -> list[str]:
     """Open the page in ``lang``, set the reference date; the list of URLs the page requests (kept up to date)."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(page_url(site_url, lang))
+    page.goto(page_url(site_url, lang, "portfolio"))
     page.wait_for_selector("#calc[data-form='ready']", timeout=10_000)
     settle(page, 60_000)
     page.fill("#calc-f-as_of", typed_date(AS_OF, lang))
