@@ -163,6 +163,33 @@ def test_a_bad_row_is_named_and_the_other_rows_still_count(page: Any, site_url: 
     assert shown_totals(page) == expected["totals"]
 
 
+def test_a_spreadsheet_reader_that_cannot_load_is_said_plainly(page: Any, site_url: str, guard: Any) -> None:
+    """Offline before the first .xlsx: the wheel does not come; the page says so, keeps its report, and retries."""
+    lang = "fr"
+    guard.allow_console("openpyxl")
+    guard.allow_console("Failed to load resource")
+    blocked = []
+
+    def block(route: Any) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    page.context.route("**/openpyxl-*.whl", block)  # the context sees the worker's requests too
+    open_report(page, site_url, lang)
+    before = shown_totals(page)
+    workbook = xlsx_of(invoices(12), XLSX_HEADERS[lang])
+    page.set_input_files("#calc-ledger", files=[{"name": "export.xlsx", "buffer": workbook,
+                                                  "mimeType": "application/octet-stream"}])
+    page.wait_for_function("() => document.querySelector('#calc').dataset.fileProblem", timeout=60_000)
+    assert blocked
+    assert STRINGS[lang]["portfolio.file.no_reader"] in page.text_content("#calc-e-ledger")
+    assert shown_totals(page) == before
+
+    page.context.unroute("**/openpyxl-*.whl")  # back online: the next try loads the reader
+    choose_file(page, "export.xlsx", workbook, "application/octet-stream")
+    assert shown_totals(page) == run("portfolio", {"invoices": invoices(12), "as_of": AS_OF, "lang": lang})["totals"]
+
+
 def test_unknown_headers_are_matched_in_the_mapping_step_and_the_table_sorts_and_downloads(
         page: Any, site_url: str) -> None:
     lang = "fr"

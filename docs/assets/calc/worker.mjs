@@ -42,7 +42,7 @@ self.fetch = async (input, init) => {
   try {
     response = await siteFetch(input, init);
   } catch (error) {
-    fail(`${error} (${input})`);
+    if (!runJson) fail(`${error} (${input})`);  // once started, a failed load (xlsx reader offline) is its own
     throw error;
   }
   if (!response.ok) {
@@ -232,8 +232,11 @@ function ensureXlsx() {
   if (!xlsxReader) {
     const quiet = { messageCallback: () => {}, errorCallback: (text) => console.warn(text) };
     // The bytes arrive in Python as a JsProxy of the Uint8Array: to_bytes() copies them once.
-    xlsxReader = pyodideRef.loadPackage(["openpyxl"], quiet)
-      .then(() => pyodideRef.runPython("lambda data: __import__('calculators.xlsx').xlsx.to_json(data.to_bytes())"));
+    xlsxReader = pyodideRef.loadPackage(["openpyxl"], quiet).then(() => {
+      // loadPackage reports a failed download through errorCallback and resolves all the same.
+      if (!pyodideRef.loadedPackages.openpyxl) throw new Error("openpyxl could not be loaded");
+      return pyodideRef.runPython("lambda data: __import__('calculators.xlsx').xlsx.to_json(data.to_bytes())");
+    });
     xlsxReader.catch(() => { xlsxReader = null; });
   }
   return xlsxReader;
