@@ -272,3 +272,9 @@ def test_a_ledger_is_remembered_only_when_asked_and_forgotten_on_request(page: A
     page.wait_for_selector("#calc[data-form='ready']")
     settle(page, 60_000)
     assert page.get_attribute("#calc", "data-stored") is None
+
+    # Clearing the form drops the ledger on screen: the page invites a file instead of listing an error.
+    page.get_by_role("button", name=STRINGS[lang]["action.clear"]).click()
+    settle(page)
+    assert page.text_content("#calc .calc-summary") == STRINGS[lang]["portfolio.file.none"]
+    assert page.is_hidden("#calc .calc-error-summary")

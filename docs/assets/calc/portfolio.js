@@ -394,6 +394,12 @@ export default {
   afterErrors(calc, errors, request) {
     this.answeredAt = performance.now();
     const t = (k, p) => calc.t(k, p);
+    if (!request.source) {  // nothing opened yet (the form was cleared): an invitation, not an error
+      calc.errorSummary.replaceChildren();
+      calc.errorSummary.hidden = true;
+      calc.summary.textContent = t("portfolio.file.none");
+      return;
+    }
     const unmatched = [];
     let headers = null;
     for (const error of errors) {
