@@ -35,9 +35,11 @@ from site_build.settings import (
     LOCK_FILE,
     PYODIDE_VERSION,
     RUNTIME_DIR,
+    VENDORED_WHEELS,
     WHEELS_DIR,
     Paths,
 )
+from site_build.vendored import fetch_wheels
 from site_build.wheel import build_id, build_wheel, sha256_of
 
 #: Compressed copies are kept by content hash in ``<cache>/compress``: brotli 11 on the wasm runs once per machine.
@@ -51,6 +53,7 @@ class Report:
     sources: Sources
     wheel: Path
     engine: dict[str, str]
+    vendored: list[Path] = field(default_factory=list)
     not_written: list[str] = field(default_factory=list)
     compressed: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -74,14 +77,15 @@ def check_sources(sources: Sources) -> None:
                          "{# figure-ok: why #} on its line", [str(f) for f in findings])
 
 
-def engine_config(wheel: Path) -> dict[str, str]:
+def engine_config(wheel: Path, vendored: list[Path] | None = None) -> dict[str, str]:
     """``extra.engine`` for the calculator template: where the engine's files are, relative to the site root.
 
     Every path names its content, so a server can let browsers keep the files for good: the runtime is under
     its version, the wheel and the lock file (which records the wheel's sha256) under a hash of the wheel and
-    the runtime version, which is also the ``build_id`` the browser keys its caches by.
+    the runtime version, which is also the ``build_id`` the browser keys its caches by. The vendored wheels
+    (openpyxl for ``.xlsx`` files) are served from the same folder, so their hashes are in its name too.
     """
-    build = build_id(sha256_of(wheel), PYODIDE_VERSION, BUILD_ID_LENGTH)
+    build = build_id(sha256_of(wheel), PYODIDE_VERSION, BUILD_ID_LENGTH, [sha256_of(w) for w in vendored or ()])
     folder = f"{WHEELS_DIR}{build}/"
     return {"runtime": RUNTIME_DIR, "wheel": f"{folder}{wheel.name}", "lock": f"{folder}{LOCK_FILE}",
             "pyodide_version": PYODIDE_VERSION, "build_id": build}
@@ -135,17 +139,18 @@ def _build(paths: Paths) -> Report:
         runtime = fetch_runtime(paths.cache)
     with step("wheel"):
         wheel = build_wheel(paths.project, paths.work)
+        vendored = fetch_wheels(paths.cache, VENDORED_WHEELS)
     with step("mkdocs"):
-        engine = engine_config(wheel)
+        engine = engine_config(wheel, vendored)
         config, not_written = mkdocs_config(paths, sources.all_pages, engine)
         run_mkdocs(config)
     with step("finish"):
-        finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url)
+        finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url, vendored)
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):
         compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
-    return Report(sources, wheel, engine, not_written, compressed, timings)
+    return Report(sources, wheel, engine, vendored, not_written, compressed, timings)
 
 
 def main() -> int:

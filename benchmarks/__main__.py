@@ -1,6 +1,7 @@
 """``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
 
-    python -m benchmarks [--runs 5] [--only start,recalc,import,late,transfer,build] [--server auto|nginx|python]
+    python -m benchmarks [--runs 5] [--only start,recalc,import,late,portfolio,xlsx,transfer,build]
+                         [--server auto|nginx|python]
 
 Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
 """
@@ -24,7 +25,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "recalc", "import", "late", "transfer", "build")
+PARTS = ("start", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
     parser.add_argument("--invoices", type=int, default=10_000, help="invoices in the late-payment page's import")
     parser.add_argument("--payments", type=int, default=1_000, help="payments in the late-payment page's import")
+    parser.add_argument("--ledger-rows", type=int, default=100_000, help="invoices in the receivables report's ledger")
+    parser.add_argument("--ledger-customers", type=int, default=2_000, help="customers in that ledger")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
     parser.add_argument("--base", default="/portal/", help="URL path of the site (a sub-path, as deployed)")
@@ -136,6 +139,21 @@ def main(argv: list[str] | None = None) -> int:
                                 notes.append(f"late payment {key}: {wrong} answers did not show the edited principal")
                     except Exception as error:  # reported in the table's notes
                         notes.append(f"late payment failed: {type(error).__name__}: {str(error)[:300]}")
+                if "portfolio" in parts:
+                    print(f"receivables report: {args.ledger_rows:,} invoices over {args.ledger_customers:,} customers")
+                    try:
+                        results["portfolio"] = scenarios.portfolio_report(
+                            playwright, server, args.ledger_rows, args.ledger_customers, runs=args.runs)
+                        notes += [f"portfolio: {n}" for n in results["portfolio"]["notes"]]
+                    except Exception as error:  # reported in the table's notes
+                        notes.append(f"portfolio failed: {type(error).__name__}: {str(error)[:300]}")
+                if "xlsx" in parts:
+                    print("receivables report: an .xlsx ledger of 5,000 invoices (the first open loads openpyxl)")
+                    try:
+                        results["portfolio_xlsx"] = scenarios.portfolio_xlsx(playwright, server)
+                        notes += [f"portfolio xlsx: {n}" for n in results["portfolio_xlsx"]["notes"]]
+                    except Exception as error:  # reported in the table's notes
+                        notes.append(f"portfolio xlsx failed: {type(error).__name__}: {str(error)[:300]}")
                 if "transfer" in parts:
                     print("bytes: a guide page and a calculator page, cold and warm")
                     for key, path, calc in (("transfer_guide", scenarios.GUIDE, False),
@@ -144,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
                             results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
                         except Exception as error:  # reported in the table's notes
                             notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
-        for key in ("start", "recalc", "import", "late", "transfer_guide", "transfer_calculator"):
+        for key in ("start", "recalc", "import", "late", "portfolio", "portfolio_xlsx", "transfer_guide",
+                    "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")
         if "build" in parts:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import random
 import shutil
@@ -242,6 +243,116 @@ def import_experiences(playwright: Any, server: Server, count: int = 10_000, run
         return {"count": count, "csv_bytes": len(data), "first": round(times[0], 1),
                 "stats": Stats.of(times).as_dict(), "page_import_ms": Stats.of(page_says).as_dict(),
                 "limit": limit, "notes": notes, "problems": watch.problems()}
+    finally:
+        manager.__exit__(None, None, None)
+        profile.remove()
+
+
+PORTFOLIO_WATCH_JS = """() => {
+  const root = document.getElementById("calc");
+  const state = (window.__ledger = { t0: undefined, t1: undefined });
+  document.addEventListener("change", (event) => {
+    if (event.target && event.target.id === "calc-ledger") { state.t0 = performance.now(); state.t1 = undefined; }
+  }, { capture: true });
+  new MutationObserver(() => {
+    if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
+        && root.dataset.settled === "true") state.t1 = performance.now();
+  }).observe(root, { attributes: true });
+}"""
+
+
+def portfolio_report(playwright: Any, server: Server, rows: int = 100_000, customers: int = 2_000, runs: int = 5
+                     ) -> dict[str, Any]:
+    """Open a generated ledger (benchmarks.ledger, the CLI bench's file) on the receivables report page.
+
+    Time: capture-phase ``change`` on the file input -> the report on screen (``data-import-ms`` set with the
+    answer rendered). The page's own split (``data-import-split``): reading the file, the engine's round trip
+    (parse + compute in Pyodide, the answer back) and the render.
+    """
+    from .ledger import AS_OF, ledger_csv
+
+    watch = Watch()
+    data = ledger_csv(rows, customers).encode("utf-8")
+    path = f"calculators/portfolio/#as_of={AS_OF.isoformat()}"
+    profile, manager, page = ready_calculator(playwright, server, path, watch)
+    times: list[float] = []
+    splits: list[dict[str, float]] = []
+    notes: list[str] = []
+    shown = None
+    try:
+        page.evaluate(PORTFOLIO_WATCH_JS)
+        for run in range(runs):
+            page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
+            page.set_input_files("#calc-ledger", files=[{"name": f"ledger-{rows}.csv", "mimeType": "text/csv",
+                                                         "buffer": data}])
+            page.wait_for_function("() => window.__ledger.t1 !== undefined", timeout=180_000, polling=50)
+            times.append(float(page.evaluate("() => window.__ledger.t1 - window.__ledger.t0")))
+            state = page_state(page.context)
+            if state.get("outcome") != "result":
+                notes.append(f"run {run}: outcome {state.get('outcome')}")
+            splits.append(json.loads(state.get("importSplit", "{}")))
+        shown = page.evaluate("""() => ({ customers: document.querySelectorAll('#calc-customers tbody tr').length,
+            open: document.querySelector('[data-figure="open"] dd')?.dataset.value })""")
+        split = {key: Stats.of([s[key] for s in splits if key in s]).as_dict() for key in ("read", "engine", "render")}
+        return {"rows": rows, "customers": customers, "csv_bytes": len(data), "first": round(times[0], 1),
+                "stats": Stats.of(times).as_dict(), "split": split, "shown": shown, "notes": notes,
+                "problems": watch.problems()}
+    finally:
+        manager.__exit__(None, None, None)
+        profile.remove()
+
+
+def ledger_xlsx(rows: int, customers: int) -> bytes:
+    """The same generated ledger as an .xlsx workbook, cells typed as a spreadsheet stores them.
+
+    Not openpyxl's write-only mode: like Excel, the workbook then records the sheet's dimension, without which
+    a read-only reader parses the whole sheet twice.
+    """
+    import openpyxl
+
+    from .ledger import ledger_csv
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    lines = csv.reader(io.StringIO(ledger_csv(rows, customers, lang="en")))
+    sheet.append(next(lines))
+    for name, number, invoiced, due, amount, paid, currency in lines:
+        sheet.append([name, number, date.fromisoformat(invoiced), date.fromisoformat(due),
+                      float(amount.replace(",", "")), date.fromisoformat(paid) if paid else None, currency])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def portfolio_xlsx(playwright: Any, server: Server, rows: int = 5_000, customers: int = 250, runs: int = 3
+                   ) -> dict[str, Any]:
+    """An .xlsx ledger on the receivables page: the first open loads the spreadsheet reader (openpyxl), the
+    next ones do not. Same timing as :func:`portfolio_report`; the worker's split is load / read of the sheet."""
+    from .ledger import AS_OF
+
+    watch = Watch()
+    data = ledger_xlsx(rows, customers)
+    profile, manager, page = ready_calculator(playwright, server, f"calculators/portfolio/#as_of={AS_OF.isoformat()}",
+                                              watch)
+    times: list[float] = []
+    sheet: list[dict[str, float]] = []
+    notes: list[str] = []
+    try:
+        page.evaluate(PORTFOLIO_WATCH_JS)
+        for run in range(runs):
+            page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
+            page.set_input_files("#calc-ledger", files=[{
+                "name": f"ledger-{rows}.xlsx", "buffer": data,
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
+            page.wait_for_function("() => window.__ledger.t1 !== undefined", timeout=300_000, polling=100)
+            times.append(float(page.evaluate("() => window.__ledger.t1 - window.__ledger.t0")))
+            state = page_state(page.context)
+            if state.get("outcome") != "result":
+                notes.append(f"run {run}: outcome {state.get('outcome')}")
+            sheet.append(json.loads(state.get("xlsxTimings", "{}")))
+        return {"rows": rows, "customers": customers, "xlsx_bytes": len(data), "times": [round(t) for t in times],
+                "sheet": [{k: round(v) for k, v in s.items()} for s in sheet], "notes": notes,
+                "problems": watch.problems()}
     finally:
         manager.__exit__(None, None, None)
         profile.remove()

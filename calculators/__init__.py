@@ -19,7 +19,7 @@ from decimal import Decimal, localcontext
 from types import ModuleType
 from typing import Any
 
-from . import claim_timeline, eligibility, insurance_value, late_payment, payout, self_assessment_limit
+from . import claim_timeline, eligibility, insurance_value, late_payment, payout, portfolio, self_assessment_limit
 from .contract import Errors, read_lang, reader
 from .money import CONTEXT
 
@@ -27,7 +27,8 @@ __all__ = ["CALCULATORS", "run", "run_json"]
 
 CALCULATORS: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (self_assessment_limit, payout, eligibility, claim_timeline, insurance_value, late_payment)
+    for module in (self_assessment_limit, payout, eligibility, claim_timeline, insurance_value, late_payment,
+                   portfolio)
 }
 
 

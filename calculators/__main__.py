@@ -2,6 +2,12 @@
 
 Exit 0 with the result on stdout, exit 2 with ``{"errors": [...]}`` on stdout
 for bad input, ``--list`` lists the calculators. Never prints a traceback.
+
+``python -m calculators portfolio --csv ledger.csv [--settings settings.json]``
+reads a ledger file instead (UTF-8, or Windows-1252 as older spreadsheets save
+it) and passes its text as the ``csv`` field, with the settings' JSON object
+(``as_of``, ``lang``, ``limits``...) if given. The file is only read here: the
+engine gets text.
 """
 
 from __future__ import annotations
@@ -9,16 +15,21 @@ from __future__ import annotations
 import json
 import os
 import sys
+from decimal import Decimal
+from pathlib import Path
 
-from . import CALCULATORS, run_json
+from . import CALCULATORS, _dumps, run, run_json
 
-USAGE = "usage: python -m calculators NAME < payload.json   |   python -m calculators --list\n"
+USAGE = ("usage: python -m calculators NAME < payload.json   |   python -m calculators --list\n"
+         "       python -m calculators NAME --csv LEDGER.csv [--settings SETTINGS.json]\n")
 
 
 def main(argv: list[str]) -> int:
     if argv in (["--list"], ["-l"]):
         _write("".join(f"{name}\t{_summary(module.__doc__)}\n" for name, module in CALCULATORS.items()))
         return 0
+    if len(argv) in (3, 5) and argv[1] == "--csv" and not argv[0].startswith("-"):
+        return _main_csv(argv)
     if len(argv) != 1 or argv[0].startswith("-"):
         sys.stderr.write(USAGE)
         return 0 if argv in (["-h"], ["--help"]) else 2
@@ -30,6 +41,34 @@ def main(argv: list[str]) -> int:
     answer = run_json(argv[0], text)
     _write(answer + "\n")
     return 2 if "errors" in json.loads(answer) else 0
+
+
+def _main_csv(argv: list[str]) -> int:
+    if len(argv) == 5 and argv[3] != "--settings":
+        sys.stderr.write(USAGE)
+        return 2
+    try:
+        data = Path(argv[2]).read_bytes()
+        settings = json.loads(Path(argv[4]).read_bytes().decode("utf-8-sig"), parse_float=Decimal,
+                              parse_constant=str) if len(argv) == 5 else {}
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"cannot read {error}\n")
+        return 2
+    text = _decode(data)
+    payload = dict(settings, csv=text) if isinstance(settings, dict) else settings
+    answer = _dumps(run(argv[0], payload))
+    _write(answer + "\n")
+    return 2 if answer.startswith('{"errors"') else 0
+
+
+def _decode(data: bytes) -> str:
+    """A file's text: UTF-8 (with or without a byte order mark), else Windows-1252, else Latin-1."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("latin-1")
 
 
 def _summary(doc: str | None) -> str:

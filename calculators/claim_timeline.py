@@ -28,23 +28,36 @@ class Inputs:
     payout_months: int
 
 
-def read(r: Reader, today: object = None) -> Inputs | None:
-    invoiced = r.day("invoice_date")
-    term = r.integer("payment_term_days")
+def read_periods(r: Reader) -> tuple[int | None, int | None]:
+    """The handling and payout periods in months, with their defaults (shared with the portfolio report)."""
     handling = r.integer("handling_months", required=False,
                          default=rules.integer("handling_months"), maximum=MAX_MONTHS)
     payout = r.integer("payout_months", required=False,
                        default=rules.integer("payout_months"), maximum=MAX_MONTHS)
+    return handling, payout
+
+
+def read(r: Reader, today: object = None) -> Inputs | None:
+    invoiced = r.day("invoice_date")
+    term = r.integer("payment_term_days")
+    handling, payout = read_periods(r)
     if r.errors or invoiced is None or term is None or handling is None or payout is None:
         return None
     return Inputs(invoiced, term, handling, payout)
 
 
+def deadlines(invoice_date: date, payment_term_days: int, handling_months: int,
+              payout_months: int) -> tuple[date, date, date]:
+    """The due date, the hand-over date and the latest payout date of one invoice."""
+    due = invoice_date + timedelta(days=payment_term_days)
+    hand_over = add_months(due, handling_months)
+    return due, hand_over, add_months(hand_over, payout_months)
+
+
 def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     explain = Explanation(lang, NAME)
-    due = inputs.invoice_date + timedelta(days=inputs.payment_term_days)
-    hand_over = add_months(due, inputs.handling_months)
-    latest_payout = add_months(hand_over, inputs.payout_months)
+    due, hand_over, latest_payout = deadlines(inputs.invoice_date, inputs.payment_term_days,
+                                              inputs.handling_months, inputs.payout_months)
     explain.step("due", invoice=explain.date(inputs.invoice_date), days=inputs.payment_term_days,
                  due=explain.date(due))
     explain.step("hand_over", due=explain.date(due), months=inputs.handling_months,

@@ -192,6 +192,25 @@ class Reader:
         self.fail(name, "invalid_date")
         return None
 
+    def text(self, name: str, *, required: bool = False, maximum: int | None = None,
+             numbers: bool = False) -> str | None:
+        """A short text (a name, a reference): spaces collapsed; ``None`` when absent or blank.
+
+        ``numbers``: a JSON number is taken as its digits (a customer number typed in a spreadsheet).
+        """
+        raw = self._get(name, False)
+        if raw is MISSING or (isinstance(raw, str) and not raw.strip()):
+            if required:
+                self.fail(name, "required")
+            return None
+        if isinstance(raw, bool) or not (isinstance(raw, str) or (numbers and isinstance(raw, int))):
+            self.fail(name, "invalid_text")
+            return None
+        if maximum is not None and isinstance(raw, str) and len(raw) > maximum:
+            self.fail(name, "text_too_long", maximum=str(maximum))
+            return None
+        return " ".join(str(raw).split())
+
     def choice(self, name: str, choices: tuple[str, ...], *, default: str) -> str | None:
         raw = self._get(name, False)
         if raw is MISSING:

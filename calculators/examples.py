@@ -189,3 +189,35 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "expect": {"costs": "375.00", "costs_basis": "nl_wik_scale", "costs_conditions": ["nl_14_day_letter"]},
     },
 }
+
+#: The receivables report on a small ledger export: three customers, paid and open invoices, one granted limit.
+#: Peters Bakery's paid invoices make its self-assessment limit (the one paid 82 days late does not count);
+#: Smit Construction owes more than its credit limit; Café De Hoek has no paid history, so no cover.
+PORTFOLIO_LEDGER_CSV = (
+    "Customer,Invoice number,Invoice date,Due date,Amount,Paid date\n"
+    "Peters Bakery,F-101,2025-03-10,2025-04-09,3630.00,2025-04-07\n"
+    "Peters Bakery,F-107,2025-06-16,2025-07-16,2420.00,2025-08-04\n"
+    "Peters Bakery,F-112,2025-08-11,2025-09-10,4840.00,2025-12-01\n"
+    "Peters Bakery,F-118,2025-09-22,2025-10-22,6050.00,\n"
+    "Smit Construction,F-115,2025-11-03,2025-12-03,9680.00,\n"
+    "Smit Construction,F-121,2025-12-15,2026-01-14,4840.00,\n"
+    "Café De Hoek,F-120,2025-12-01,2025-12-31,850.00,\n"
+)
+
+EXAMPLES["portfolio_small_ledger"] = {
+    "calculator": "portfolio",
+    "source": "004",
+    "payload": {"as_of": AS_OF, "csv": PORTFOLIO_LEDGER_CSV,
+                "limits": [{"customer": "Smit Construction", "credit_limit": "12000"}]},
+    "expect": {
+        "customers": [
+            {"customer": "Smit Construction", "open": "14520.00", "cover": "12000.00", "uninsured": "2520.00",
+             "payout_if_default": "10800.00", "flags": ["over_limit", "concentration"]},
+            {"customer": "Peters Bakery", "open": "6050.00", "self_assessment_limit": "6050.00",
+             "payout_if_default": "5445.00", "hand_over": "2025-12-22",
+             "flags": ["hand_over_due", "concentration"]},
+            {"customer": "Café De Hoek", "open": "850.00", "cover": "0.00", "flags": ["no_cover"]},
+        ],
+        "totals": {"open": "21420.00", "uninsured": "3370.00", "payout_if_default": "16245.00"},
+    },
+}

@@ -30,7 +30,7 @@ from typing import Any
 
 from . import late_payment_rates as rates_module
 from . import rules
-from .contract import LANGS, MISSING, Errors, Reader
+from .contract import LANGS, Errors, Reader
 from .explain import Explanation
 from .messages import message
 from .money import CONTEXT, cents, text
@@ -88,20 +88,6 @@ class Inputs:
 # -- reading -------------------------------------------------------------------------------------------------
 
 
-def _text(r: Reader, name: str) -> str:
-    raw = r.obj.get(name, MISSING)
-    r.seen.add(name)
-    if raw is MISSING or raw is None:
-        return ""
-    if not isinstance(raw, str):
-        r.fail(name, "invalid_text")
-        return ""
-    if len(raw) > MAX_TEXT:
-        r.fail(name, "text_too_long", maximum=str(MAX_TEXT))
-        return ""
-    return raw.strip()
-
-
 def _optional_objects(r: Reader, name: str, maximum: int) -> list[tuple[str, dict[str, Any]]]:
     if r.obj.get(name) is None:
         r.seen.add(name)
@@ -118,8 +104,8 @@ def read(r: Reader, today: date) -> Inputs | None:
     agreed = r.amount("agreed_rate_pct", required=False, default=None, maximum=Decimal(100), places=4)
     letter = r.choice("letter", LETTERS, default="none")
     letter_lang = r.choice("letter_lang", LANGS, default="")
-    creditor = _text(r, "creditor")
-    debtor_name = _text(r, "debtor_name")
+    creditor = r.text("creditor", maximum=MAX_TEXT) or ""
+    debtor_name = r.text("debtor_name", maximum=MAX_TEXT) or ""
     pay_within = r.integer("pay_within_days", required=False,
                            default=rules.integer("nl_consumer_letter_days"), maximum=365)
     include_periods = r.boolean("include_periods", required=False, default=True)
@@ -132,7 +118,7 @@ def read(r: Reader, today: date) -> Inputs | None:
         item = Reader(obj, r.errors, path)
         amount = item.amount("amount")
         due = item.day("due_date")
-        reference = _text(item, "reference")
+        reference = item.text("reference", maximum=MAX_TEXT) or ""
         item.finish()
         if amount is not None and due is not None:
             invoices.append(Invoice(position, amount, due, reference))

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     # -- input errors --------------------------------------------------------------------------------
-    "error.invalid_text": "Enter text here.",
-    "error.text_too_long": "This text is too long: at most {maximum} characters.",
     "error.no_invoices": "Enter at least one invoice.",
     "error.payment_before_first_due": "This payment is dated before the first due date ({due}): enter an invoice that was already reduced instead.",
     "error.after_until": "This date is after the day up to which interest is counted ({until}).",
@@ -82,8 +80,6 @@ EN: dict[str, str] = {
 }
 
 NL: dict[str, str] = {
-    "error.invalid_text": "Vul hier tekst in.",
-    "error.text_too_long": "Deze tekst is te lang: hoogstens {maximum} tekens.",
     "error.no_invoices": "Vul minstens één factuur in.",
     "error.payment_before_first_due": "Deze betaling ligt vóór de eerste vervaldatum ({due}): vul in plaats daarvan het verlaagde factuurbedrag in.",
     "error.after_until": "Deze datum ligt na de dag tot waar de rente wordt berekend ({until}).",
@@ -156,8 +152,6 @@ NL: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
-    "error.invalid_text": "Saisissez un texte.",
-    "error.text_too_long": "Ce texte est trop long : {maximum} caractères au plus.",
     "error.no_invoices": "Saisissez au moins une facture.",
     "error.payment_before_first_due": "Ce paiement est antérieur à la première échéance ({due}) : saisissez plutôt le montant de facture déjà réduit.",
     "error.after_until": "Cette date est postérieure au jour jusqu'auquel les intérêts sont comptés ({until}).",

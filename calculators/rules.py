@@ -100,6 +100,11 @@ _TABLE = (
     _rule("be_consumer_grace_days", 14, "days", "be-cel-xix",
           "Belgian consumer debts: interest and damages only after a free first reminder that gives this many "
           "calendar days to pay."),
+    _rule("concentration_pct", Decimal("20"), "pct", "001",
+          "Share of all open receivables from which one customer is flagged as a concentration risk. Source 001 "
+          "warns that a customer who makes up a large part of the turnover can drag the seller down with him; it "
+          "gives no figure: 20% is this portal's own warning level (one customer in five of the money owed), "
+          "a setting of the portfolio report, not a term of any policy."),
 )
 
 RULES: dict[str, Rule] = {rule.key: rule for rule in _TABLE}

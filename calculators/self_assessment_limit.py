@@ -9,10 +9,11 @@ cover too, under the same cap.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from . import rules
 from .contract import Reader
@@ -78,17 +79,49 @@ def read(r: Reader, today: date) -> Inputs | None:
     return Inputs(term, as_of, experiences, report_amount, report_date)
 
 
-def assess(experience: Experience, new_term: int, oldest_paid: date) -> dict[str, Any]:
-    """Whether one payment experience counts, how late it was and why."""
+class ExperienceLike(Protocol):
+    """What the rule reads of a paid invoice (an :class:`Experience`, or a ledger's invoice row)."""
+
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def payment_term_days(self) -> int: ...
+    @property
+    def invoice_date(self) -> date: ...
+    @property
+    def paid_date(self) -> date: ...
+
+
+def oldest_paid_date(as_of: date) -> date:
+    """The first payment date that still counts on ``as_of`` (the last 12 months)."""
+    return add_months(as_of, -rules.integer("self_assessment_lookback_months"))
+
+
+def judge(experience: ExperienceLike, new_term: int, oldest_paid: date,
+          max_days_late: int | None = None) -> tuple[date, int, list[str]]:
+    """The rule on one payment experience: its due date, days late, and why it does not count (empty: it counts).
+
+    ``max_days_late`` is the rule's figure; a caller judging many experiences passes it once.
+    """
+    if max_days_late is None:
+        max_days_late = rules.integer("self_assessment_max_days_late")
     due = experience.invoice_date + timedelta(days=experience.payment_term_days)
-    days_late = max(0, (experience.paid_date - due).days)
+    days_late = (experience.paid_date - due).days
+    if days_late < 0:
+        days_late = 0
     failed = []
     if experience.paid_date < oldest_paid:
         failed.append("too_old")
     if experience.payment_term_days < new_term:
         failed.append("shorter_payment_term")
-    if days_late > rules.integer("self_assessment_max_days_late"):
+    if days_late > max_days_late:
         failed.append("paid_too_late")
+    return due, days_late, failed
+
+
+def assess(experience: Experience, new_term: int, oldest_paid: date) -> dict[str, Any]:
+    """Whether one payment experience counts, how late it was and why."""
+    due, days_late, failed = judge(experience, new_term, oldest_paid)
     return {
         "counted": not failed,
         "reason": failed[0] if failed else "counted",
@@ -98,11 +131,23 @@ def assess(experience: Experience, new_term: int, oldest_paid: date) -> dict[str
     }
 
 
+def limit_from_experiences(experiences: Iterable[ExperienceLike], new_term: int, as_of: date) -> Decimal:
+    """The self-assessment limit from payment experiences alone (no credit report), without an explanation.
+
+    The same rule as :func:`compute` (it calls :func:`judge`), for callers that need the figure for
+    many customers at once (the portfolio report).
+    """
+    oldest_paid = oldest_paid_date(as_of)
+    max_late = rules.integer("self_assessment_max_days_late")
+    total = sum((e.amount for e in experiences if not judge(e, new_term, oldest_paid, max_late)[2]), Decimal(0))
+    return min(total, rules.decimal("mkbzeker_cover_cap"))
+
+
 def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     cap = rules.decimal("mkbzeker_cover_cap")
     max_late = rules.integer("self_assessment_max_days_late")
     lookback = rules.integer("self_assessment_lookback_months")
-    oldest_paid = add_months(inputs.as_of, -lookback)
+    oldest_paid = oldest_paid_date(inputs.as_of)
     explain = Explanation(lang, NAME)
     explain.step("rule", days=max_late, months=lookback, cap=explain.money(cap),
                  term=inputs.new_payment_term_days, since=explain.date(oldest_paid),

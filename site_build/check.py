@@ -15,7 +15,9 @@ Run on ``site/`` after the finish step; each check returns its problems and
 - the engine files exist under the URLs of ``extra.engine``, each under a path that names its content (so it
   may be cached as immutable): the runtime under ``pyodide/<version>/``, the wheel and the lock file that
   registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being a hash of the
-  wheel's sha256 and the runtime version; nothing else under ``pyodide/``;
+  wheel's sha256 and the runtime version (and of any other wheel served beside it, each registered in the
+  lock file with its sha256); nothing else under ``pyodide/``;
+- the pinned optional wheels (openpyxl and its dependency, for ``.xlsx`` files) are there, as pinned;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
 - every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
@@ -43,7 +45,9 @@ from .settings import (
     LANGUAGES,
     RUNTIME_DIR,
     SERVED_RUNTIME_FILES,
+    VENDORED_WHEELS,
 )
+from .vendored import PinnedWheel
 from .wheel import build_id as wheel_build_id
 
 LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
@@ -336,21 +340,55 @@ def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
     if not wheel.is_file() or not lock.is_file():
         return problems
     sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if build_id != wheel_build_id(sha256, engine["pyodide_version"], BUILD_ID_LENGTH):
+    packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
+    registered = {entry.get("file_name"): entry for entry in packages.values()}
+    # Other wheels served beside the engine's (the vendored openpyxl...): registered with their sha256.
+    others = sorted(p for p in wheel.parent.glob("*.whl") if p != wheel)
+    other_sha = []
+    for other in others:
+        digest = hashlib.sha256(other.read_bytes()).hexdigest()
+        other_sha.append(digest)
+        if other.name not in registered:
+            problems.append(f"{PurePosixPath(engine['wheel']).parent}/{other.name} is not registered in the lock file")
+        elif registered[other.name].get("sha256") != digest:
+            problems.append(f"{engine['lock']} has a wrong sha256 for {other.name}")
+    if build_id != wheel_build_id(sha256, engine["pyodide_version"], BUILD_ID_LENGTH, other_sha):
         problems.append(f"build_id {build_id} is not the hash of the wheel's sha256 {sha256} and the runtime "
                         f"version: browsers would keep a stale lock file or wheel")
-    entry = json.loads(lock.read_text(encoding="utf-8"))["packages"].get("calculators")
+    entry = packages.get("calculators")
     if not entry or entry.get("file_name") != wheel.name:
         problems.append(f"{engine['lock']} does not register {wheel.name}")
     elif entry.get("sha256") != sha256:
         problems.append(f"{engine['lock']} has a wrong sha256 for {wheel.name}")
-    expected = {site / runtime / name for name in SERVED_RUNTIME_FILES} | {wheel, lock}
+    expected = {site / runtime / name for name in SERVED_RUNTIME_FILES} | {wheel, lock, *others}
     engine_dir = site / ENGINE_DIR
     copies = {copy for copy, _, _ in compress.copies(engine_dir)} if engine_dir.is_dir() else set()
     for path in sorted(engine_dir.rglob("*")) if engine_dir.is_dir() else []:
         if path.is_file() and path not in expected and path not in copies:
             problems.append(f"{path.relative_to(site).as_posix()}: not an engine file of this build "
                             f"(only {runtime} and {PurePosixPath(engine['wheel']).parent}/ belong under {ENGINE_DIR})")
+    return problems
+
+
+def check_vendored(site: Path, engine: Mapping[str, str], pins: Iterable[PinnedWheel] = VENDORED_WHEELS) -> list[str]:
+    """The pinned optional wheels beside the engine's, as pinned, and registered so ``loadPackage`` finds them."""
+    if not engine.get("lock") or not (site / engine["lock"]).is_file():
+        return []  # reported by check_engine
+    folder = (site / engine["lock"]).parent
+    packages = json.loads((site / engine["lock"]).read_text(encoding="utf-8"))["packages"]
+    problems = []
+    for pin in pins:
+        path = folder / pin.file_name
+        if not path.is_file():
+            problems.append(f"{pin.file_name} (pinned in settings.VENDORED_WHEELS) is missing beside the engine")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != pin.sha256:
+            problems.append(f"{pin.file_name} is not the pinned file (sha256 differs)")
+        entry = packages.get(pin.name) or {}
+        if entry.get("file_name") != pin.file_name or entry.get("sha256") != pin.sha256:
+            problems.append(f"{engine['lock']} does not register {pin.file_name} under {pin.name} as pinned")
+        missing = [d for d in pin.depends if d not in packages]
+        if missing:
+            problems.append(f"{pin.name} depends on {', '.join(missing)}, which the lock file lacks")
     return problems
 
 
@@ -420,7 +458,7 @@ def check(site_dir: Path, rendered: Path, pages: Mapping[str, Iterable[str]], en
         "pages missing in a language": check_pages(site_dir, all_pages),
         "broken links": check_links(site),
         "loads from outside the site, or of missing files": check_loads(site),
-        "engine files": check_engine(site_dir, engine),
+        "engine files": check_engine(site_dir, engine) + check_vendored(site_dir, engine),
         "engine bytes on guide pages": check_guides_load_no_engine(site, pages, calculator_pages(rendered)),
         "precompressed copies": check_copies(site_dir),
         "configuration": check_config(config) if config is not None else [],

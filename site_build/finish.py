@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .errors import BuildError
 from .search import write_language_indexes
-from .settings import DEFAULT_LANGUAGE, LANGUAGES, LOCK_FILE, ROOT_DIR, SERVED_RUNTIME_FILES
+from .settings import DEFAULT_LANGUAGE, LANGUAGES, LOCK_FILE, ROOT_DIR, SERVED_RUNTIME_FILES, VENDORED_WHEELS
+from .vendored import install
 from .wheel import register
 
 #: Written by mkdocs but meaningless without ``site_url``: a sitemap needs absolute URLs, and nothing fetches it
@@ -19,8 +20,12 @@ WITHOUT_SITE_URL = ("sitemap.xml", "sitemap.xml.gz")
 LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", *(f"lunr.{lang}.min.js" for lang in LANGUAGES)}
 
 
-def install_engine(site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str]) -> None:
-    """The runtime files, the wheel and the lock file that registers it, where ``engine`` (``extra.engine``) says."""
+def install_engine(site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str],
+                   vendored: Sequence[Path] = ()) -> None:
+    """The runtime files, the wheel and the lock file that registers it, where ``engine`` (``extra.engine``) says.
+
+    ``vendored``: pinned wheels (openpyxl) served and registered beside the calculators wheel, loaded on demand.
+    """
     runtime_dir = site / engine["runtime"]
     runtime_dir.mkdir(parents=True, exist_ok=True)
     for name in SERVED_RUNTIME_FILES:
@@ -31,6 +36,7 @@ def install_engine(site: Path, runtime: Path, wheel: Path, engine: Mapping[str, 
     shutil.copy2(wheel, wheel_target)
     shutil.copy2(runtime / LOCK_FILE, lock_target)
     register(lock_target, wheel_target)
+    install(wheel_target.parent, lock_target, vendored, VENDORED_WHEELS)
 
 
 def copy_root(docs: Path, site: Path) -> list[Path]:
@@ -72,8 +78,9 @@ def drop_unused(site: Path, site_url: str | None) -> None:
         (lunr / name).unlink(missing_ok=True)
 
 
-def finish(docs: Path, site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str], site_url: str | None) -> None:
-    install_engine(site, runtime, wheel, engine)
+def finish(docs: Path, site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str], site_url: str | None,
+           vendored: Sequence[Path] = ()) -> None:
+    install_engine(site, runtime, wheel, engine, vendored)
     write_language_indexes(site, LANGUAGES, DEFAULT_LANGUAGE)
     drop_unused(site, site_url)
     copy_root(docs, site)

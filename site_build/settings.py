@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .vendored import PinnedWheel
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The site's languages, the default first: it is served from the site root, the others from /<lang>/.
@@ -33,6 +35,18 @@ SERVED_RUNTIME_FILES: tuple[str, ...] = (
 LOCK_FILE = "pyodide-lock.json"
 #: The files kept from the npm package.
 RUNTIME_FILES: tuple[str, ...] = (*SERVED_RUNTIME_FILES, LOCK_FILE)
+
+#: Pure-Python wheels from PyPI served beside the engine and loaded by the worker only when a reader opens an
+#: ``.xlsx`` file (``ensureXlsx`` in docs/assets/calc/worker.mjs): openpyxl and its one dependency. The sha256 is
+#: the one PyPI lists for the file; ``pip download --no-deps --only-binary=:all: NAME==VERSION`` fetches it.
+VENDORED_WHEELS: tuple[PinnedWheel, ...] = (
+    PinnedWheel("openpyxl", "3.1.5", "openpyxl-3.1.5-py2.py3-none-any.whl",
+                "5282c12b107bffeef825f4617dc029afaf41d0ea60823bbb665ef3079dc79de2",
+                imports=("openpyxl",), depends=("et-xmlfile",)),
+    PinnedWheel("et-xmlfile", "2.0.0", "et_xmlfile-2.0.0-py3-none-any.whl",
+                "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa",
+                imports=("et_xmlfile",)),
+)
 
 #: Where the engine is served from, relative to the site root (the calculator template's contract,
 #: ``extra.engine``). Every path below it names its content, so servers may cache it as immutable:
@@ -60,7 +74,7 @@ class Paths:
     docs: Path = ROOT / "docs"  # sources: <lang>/**/*.md, assets/, root/, overrides/, data/
     rendered: Path = ROOT / "build" / "docs"  # the rendered Markdown mkdocs reads
     site: Path = ROOT / "site"  # the output
-    cache: Path = ROOT / ".cache"  # kept between builds: the npm tarball, compressed copies (compress/)
+    cache: Path = ROOT / ".cache"  # kept between builds: the npm tarball, pinned wheels (wheels/), compressed copies
     work: Path = ROOT / "build"  # scratch space (wheel build)
     project: Path = ROOT  # pyproject.toml + calculators/, for the wheel
     mkdocs_yml: Path = ROOT / "mkdocs.yml"

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import BuildError
@@ -56,13 +57,15 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_id(wheel_sha256: str, pyodide_version: str, length: int) -> str:
+def build_id(wheel_sha256: str, pyodide_version: str, length: int, others: Iterable[str] = ()) -> str:
     """The name of the wheel's folder: changes with the wheel AND with the runtime its lock file belongs to.
 
     The wheel is reproducible, so a Pyodide upgrade alone would keep its hash; the lock file beside it
-    changes then, and browsers that keep the folder for good must see a new one.
+    changes then, and browsers that keep the folder for good must see a new one. ``others``: the sha256 of
+    the other wheels served in the same folder (the vendored ones), so a new pin gets a new folder too.
     """
-    return hashlib.sha256(f"{pyodide_version}:{wheel_sha256}".encode()).hexdigest()[:length]
+    extra = "".join(f":{sha}" for sha in sorted(others))
+    return hashlib.sha256(f"{pyodide_version}:{wheel_sha256}{extra}".encode()).hexdigest()[:length]
 
 
 def register(lock_file: Path, wheel: Path) -> None:

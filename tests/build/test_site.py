@@ -6,7 +6,7 @@ import hashlib
 import html as html_module
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from calculators.messages import format_date
 from calculators.rules import LAST_CHECKED
 from site_build import check
-from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES
+from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES, VENDORED_WHEELS
 from site_build.strings import STRINGS
 
 NAV_ORDER = ["index.md", "credit-insurance.md", "prevention.md", "non-payment.md", "payout.md", "deadlines.md",
@@ -60,7 +60,8 @@ def test_runtime_and_wheel_are_under_their_relative_urls(real_site: Any) -> None
               if p.is_file() and p.suffix not in (".br", ".gz")}
     build_id = real_site.report.engine["build_id"]
     assert served == {*(f"{PYODIDE_VERSION}/{name}" for name in SERVED_RUNTIME_FILES),
-                      f"wheels/{build_id}/{real_site.report.wheel.name}", f"wheels/{build_id}/pyodide-lock.json"}
+                      f"wheels/{build_id}/{real_site.report.wheel.name}", f"wheels/{build_id}/pyodide-lock.json",
+                      *(f"wheels/{build_id}/{pin.file_name}" for pin in VENDORED_WHEELS)}
     assert re.fullmatch(r"calculators-[\w.]+-py3-none-any\.whl", real_site.report.wheel.name)
 
 
@@ -69,7 +70,8 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
     engine = real_site.report.engine
     wheel = real_site.report.wheel
     wheel_sha = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    build_id = hashlib.sha256(f"{PYODIDE_VERSION}:{wheel_sha}".encode()).hexdigest()[:16]
+    pinned = "".join(f":{sha}" for sha in sorted(pin.sha256 for pin in VENDORED_WHEELS))
+    build_id = hashlib.sha256(f"{PYODIDE_VERSION}:{wheel_sha}{pinned}".encode()).hexdigest()[:16]
     assert engine == {"runtime": f"pyodide/{PYODIDE_VERSION}/",
                       "wheel": f"pyodide/wheels/{build_id}/{wheel.name}",
                       "lock": f"pyodide/wheels/{build_id}/pyodide-lock.json",
@@ -78,6 +80,10 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]
     assert entry["file_name"] == wheel.name and entry["sha256"] == wheel_sha
+    for pin in VENDORED_WHEELS:  # the .xlsx reader: registered beside the engine, loaded only on demand
+        assert lock["packages"][pin.name]["sha256"] == pin.sha256
+        served = real_site.site / PurePosixPath(engine["lock"]).parent / pin.file_name
+        assert hashlib.sha256(served.read_bytes()).hexdigest() == pin.sha256
 
 
 def test_large_text_files_and_the_wasm_get_precompressed_copies(real_site: Any) -> None:

@@ -161,6 +161,37 @@ def late_payment_corpus() -> Iterator[tuple[str, Any]]:
     yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
                            "payments": [{"amount": "1000", "date": "2025-02-01"}]}
     yield "late_payment", {"country": "NL", "until": "2026-12-31", "invoices": ONE}
+    yield from portfolio_corpus()
+
+
+def portfolio_corpus() -> Iterator[tuple[str, Any]]:
+    """The portfolio report: every file problem, every kind of row set aside, with and without concentration."""
+    header = "Klant;Factuurdatum;Bedrag;Vervaldatum;Betaaldatum;Valuta;Betalingstermijn\n"
+    good = "Acme;01-06-2025;100,00;01-07-2025;;EUR;\n"
+    bad_rows = ("Acme;31-02-2025;100,00;01-07-2025;;EUR;\n"       # no such date
+                "Acme;01-06-2025;veel;01-07-2025;;EUR;\n"         # no amount
+                "Acme;01-06-2025;100,00;;;EUR;dertig\n"            # no payment term
+                "Acme;01-06-2025;100,00;01-05-2025;;EUR;\n"       # due before the invoice
+                "Acme;01-06-2025;100,00;01-07-2025;01-05-2025;EUR;\n"  # paid before the invoice
+                "Acme;01-06-2025;100,00;01-07-2025;;E;\n")        # no currency code
+    yield "portfolio", {"csv": header + good + bad_rows, "as_of": "2025-12-31"}
+    yield "portfolio", {"csv": header + bad_rows * 200}  # every row bad, more than are listed
+    yield "portfolio", {"csv": "".join(f"Klant {i};01-06-2025;100,00;01-07-2025;;;\n" for i in range(6)).join(
+        [header, ""])}  # six equal customers: no concentration
+    yield "portfolio", {"csv": header + good + "Acme;01-06-2025;100,00;01-07-2025;;USD;\n"}
+    yield "portfolio", {"csv": header + "Acme;01-06-2025;100,00;01-07-2025;;USD;\n"}
+    yield "portfolio", {"csv": "PK\x03\x04binary"}
+    yield "portfolio", {"csv": " "}
+    yield "portfolio", {"csv": header}
+    yield "portfolio", {"csv": "Wie;Wat\nAcme;1\n"}
+    yield "portfolio", {"csv": header + good, "columns": {"customer": "Naam"}}
+    yield "portfolio", {"csv": header + good * 100_001}
+    yield "portfolio", {"csv": 5, "invoices": []}
+    yield "portfolio", {"csv": 5}
+    yield "portfolio", {"invoices": [{"customer": "Acme", "amount": "1", "invoice_date": "2025-06-01",
+                                      "payment_term_days": 30}],
+                        "limits": [{"customer": "Acme", "credit_limit": "1"},
+                                   {"customer": "ACME", "credit_limit": "2"}]}
 
 
 def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(

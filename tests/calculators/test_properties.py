@@ -80,7 +80,7 @@ FIELD_KINDS = {
     # late_payment (its lists are filled by nearly_valid)
     "country": "country", "debtor": "debtor", "until": "date", "agreed_rate_pct": "pct", "letter": "letter",
     "letter_lang": "lang", "creditor": "text", "debtor_name": "text", "pay_within_days": "int",
-    "include_periods": "bool",
+    "include_periods": "bool", "due_date": "date",
 }
 
 
@@ -109,6 +109,38 @@ def nearly_valid_experience(draw: st.DrawFn) -> Any:
 
 
 @st.composite
+def nearly_valid_invoice(draw: st.DrawFn) -> Any:
+    invoiced = draw(st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31)))
+    paid = min(invoiced + timedelta(days=draw(st.integers(min_value=0, max_value=150))), TODAY)
+    values = {"invoice_date": st.just(invoiced.isoformat()), "customer": st.sampled_from(["Acme", "Beta", " beta "]),
+              "due_date": st.just((invoiced + timedelta(days=30)).isoformat()),
+              "paid_date": st.just(paid.isoformat()) | st.none(), "reference": st.text(max_size=5),
+              "currency": st.sampled_from(["EUR", "eur", "€", "USD", "x"])}
+    return fill(draw, PORTFOLIO_INVOICE_FIELDS, values)
+
+
+CSV_TEXTS = st.sampled_from([
+    "Klant;Factuurdatum;Bedrag;Vervaldatum;Betaaldatum\nAcme;01-06-2025;1.234,56;01-07-2025;\n",
+    "Customer,Invoice date,Amount,Payment term\nAcme,2025-06-01,\"1,234.56\",30\nBeta,2025-06-01,x,30\n",
+    "Client\tDate de facture\tMontant\tÉchéance\nAcme\t01/06/2025\t1 234,56\t31/12/2025\n",
+    "", "a", "a;b\n1;2\n", "PK\x03\x04",
+]) | st.text(max_size=60)
+CELLS = st.none() | st.text(max_size=10) | st.integers() | st.decimals(allow_nan=True, allow_infinity=True) | st.dates()
+PORTFOLIO_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "invoices": st.lists(nearly_valid_invoice() | JSON_SCALARS, max_size=4),
+    "csv": CSV_TEXTS,
+    "rows": st.just([["Customer", "Invoice date", "Amount", "Due date"]]).flatmap(
+        lambda head: st.lists(st.lists(CELLS, max_size=5), max_size=4).map(lambda rows: head + rows)) | JSON,
+    "columns": st.dictionaries(st.sampled_from(["customer", "amount", "due_date", "nope"]),
+                               st.sampled_from(["Customer", "Amount", "Klant", ""]) | JSON_SCALARS, max_size=2),
+    "limits": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""]),
+                                              "credit_limit": KINDS["amount"]}) | JSON_SCALARS, max_size=3),
+}
+PORTFOLIO_INVOICE_FIELDS = ("customer", "amount", "invoice_date", "payment_term_days", "due_date", "paid_date",
+                            "reference", "currency")
+
+
+@st.composite
 def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
     experiences = st.lists(nearly_valid_experience() | JSON_SCALARS, max_size=4)
     late = {  # late_payment's lists: mostly valid rows, now and then anything
@@ -120,8 +152,18 @@ def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
         "rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2026-01-01", "2026-03-01"]),
                                                  "rate_pct": KINDS["pct"]}), max_size=2),
     }
-    return fill(draw, (*INPUT_FIELDS[name], "lang"), {"experiences": experiences, "as_of": st.just("2025-12-31"),
-                                                      **late})
+    values = {"experiences": experiences, "as_of": st.just("2025-12-31")}
+    if name == "late_payment":
+        values |= late
+    if name == "portfolio":
+        values |= PORTFOLIO_VALUES
+        # One ledger source, usually: all three given at once is one error among others.
+        fields = [f for f in INPUT_FIELDS[name] if f not in ("invoices", "csv", "rows")]
+        fields.append(draw(st.sampled_from(["invoices", "csv", "rows"])))
+        if draw(st.integers(min_value=0, max_value=9)) == 0:
+            fields.append("invoices")
+        return fill(draw, (*fields, "lang"), values)
+    return fill(draw, (*INPUT_FIELDS[name], "lang"), values)
 
 
 # -- the engine always answers ----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ EXPECTED = {
     "wik_maximum": Decimal("6775"),
     "nl_consumer_letter_days": 14,
     "be_consumer_grace_days": 14,
+    "concentration_pct": Decimal("20"),  # the portal's own warning level (source 001 warns, gives no figure)
 }
 
 #: The legal figures the guides quote (the block "legal figures for the guides"), as the articles of law state them.

@@ -29,6 +29,7 @@ SLUGS = {
     "claim_timeline": "claim-timeline",
     "insurance_value": "insurance-value",
     "late_payment": "late-payment",
+    "portfolio": "portfolio",
 }
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -11,7 +11,7 @@ import string
 
 from conftest import ROOT
 
-from calculators import late_payment, payout, run, self_assessment_limit
+from calculators import late_payment, ledger, payout, portfolio, run, self_assessment_limit
 
 CALC = ROOT / "docs" / "assets" / "calc"
 STRINGS: dict[str, dict[str, str]] = json.loads((CALC / "strings.json").read_text(encoding="utf-8"))
@@ -50,6 +50,12 @@ DYNAMIC = {
     "late.status.": ["not_due", "paid_on_time", "late", "paid_late"],
     "late.condition.": ["nl_14_day_letter", "be_free_first_reminder", "be_clause_in_contract", "nl_default",
                         "fr_formal_notice"],
+    "portfolio.flag.": ["over_limit", "no_cover", "hand_over_due", "concentration"],
+    "portfolio.column.": list(ledger.FIELDS),
+    "portfolio.total.": ["open", "overdue", "cover", "uninsured", "payout_if_default"],
+    "portfolio.col.": ["customer", "open", "overdue", "oldest_overdue_days", "credit_limit", "self_assessment_limit",
+                       "cover", "uninsured", "payout_if_default", "share_pct", "hand_over", "flags"],
+    "portfolio.bucket.": ["not_due", *(code for code, _, _ in portfolio.AGING)],
 }
 
 
@@ -99,3 +105,8 @@ def test_every_late_payment_costs_basis_and_condition_has_a_label() -> None:
             for code in answer["costs_conditions"] + answer["interest_conditions"]:
                 assert code in DYNAMIC["late.condition."], (country, debtor, code)
             assert {i["status"] for i in answer["invoices"]} <= set(DYNAMIC["late.status."])
+def test_every_flag_the_portfolio_report_raises_has_a_label() -> None:
+    import inspect
+
+    raised = set(re.findall(r"""flags\.append\(["'](\w+)["']\)""", inspect.getsource(portfolio)))
+    assert raised and raised <= set(DYNAMIC["portfolio.flag."]), raised

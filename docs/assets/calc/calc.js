@@ -81,7 +81,7 @@ class Calculator {
       h("h2", { id: "calc-result-title" }, t("result.title")),
       this.errorSummary, this.summary, this.figures, this.explanation);
     const keep = h("div", { class: "calc-keep" },
-      h("p", {}, t("keep.fragment")),
+      h("p", {}, t(this.module.keepKey || "keep.fragment")),
       h("p", { class: "calc-actions" },
         h("button", { type: "button", class: "md-button", onclick: () => window.print() }, t("action.print")),
         h("button", { type: "button", class: "md-button", onclick: () => this.reset() }, t("action.clear")),

@@ -26,6 +26,9 @@ export class Engine {
     this.waiting = null;
     this.running = null;
     this.timer = null;
+    this.files = new Map();  // id -> resolve, for the .xlsx files the worker reads
+    this.fileSeq = 0;
+    this.ready = new Promise((resolve) => { this.whenReady = resolve; });
   }
 
   /** True while a request runs or waits: a new one would only queue. */
@@ -76,6 +79,9 @@ export class Engine {
     clearTimeout(this.timer);
     this.state = "failed";
     if (this.worker) this.worker.terminate();
+    this.whenReady(false);
+    for (const resolve of this.files.values()) resolve({ error: "unavailable", detail });
+    this.files.clear();
     this.options.onStatus({ state: "failed", detail });
   }
 
@@ -90,6 +96,7 @@ export class Engine {
         if (this.state !== "loading") return;
         clearTimeout(this.timer);
         this.state = "ready";
+        this.whenReady(true);
         this.options.onStatus({ state: "ready", loaded: message.loaded, timings: message.timings });
         this.pump();
         break;
@@ -114,9 +121,29 @@ export class Engine {
         if (request && message.id === this.latest) this.options.onAnswer({ crash: message.detail }, request);
         break;
       }
+      case "xlsx": {
+        const resolve = this.files.get(message.id);
+        this.files.delete(message.id);
+        if (resolve) resolve(message);
+        break;
+      }
       default:
         break;
     }
+  }
+
+  /**
+   * The first sheet of an .xlsx file as rows of cells, read in the worker (which loads openpyxl the first time):
+   * resolves to {text: the rows as JSON, timings} or {error: "not_xlsx" | "unavailable" | "crash", detail}.
+   * `bytes` (an ArrayBuffer) is transferred.
+   */
+  async readXlsx(bytes) {
+    if (!(await this.ready)) return { error: "unavailable", detail: "engine not loaded" };
+    const id = ++this.fileSeq;
+    return new Promise((resolve) => {
+      this.files.set(id, resolve);
+      this.worker.postMessage({ type: "xlsx", id, bytes }, [bytes]);
+    });
   }
 
   /** Ask for `name` on `payload`; the answer comes to onAnswer unless a newer request overtakes it. */

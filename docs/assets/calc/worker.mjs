@@ -4,17 +4,21 @@
 //                 runtime = absolute URL of the runtime folder (pyodide.mjs...), wheel and lock = absolute URLs,
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
+//               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
 //               {type: "ready", loaded, timings}         timings.snapshot: the start restored a memory snapshot
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
 //               {type: "result", id, text}               calculators.run_json(name, JSON.stringify(payload))
 //               {type: "crash", id, detail}              a Python exception: a bug, never bad input
+//               {type: "xlsx", id, text, timings}        the rows as JSON text (calculators.xlsx.to_json)
+//               {type: "xlsx", id, error, detail}        error: "not_xlsx" (not a workbook) | "unavailable" (no reader)
 //
 // A start restores a memory snapshot of the interpreter with the engine imported when the browser keeps one
 // (~0.5 s instead of ~2 s); otherwise it boots Python, installs the wheel, and takes that snapshot once the
 // first answers are out and the engine is idle.
 
 let runJson = null;
+let pyodideRef = null;
 let loaded = 0;
 let lastReport = 0;
 let failed = false;
@@ -38,11 +42,11 @@ self.fetch = async (input, init) => {
   try {
     response = await siteFetch(input, init);
   } catch (error) {
-    fail(`${error} (${input})`);
+    if (!runJson) fail(`${error} (${input})`);  // once started, a failed load (xlsx reader offline) is its own
     throw error;
   }
   if (!response.ok) {
-    fail(`${response.status} ${response.url || input}`);
+    if (!runJson) fail(`${response.status} ${response.url || input}`);  // later loads (xlsx) report their own
     return response;
   }
   if (!response.body) return response;
@@ -196,6 +200,7 @@ async function init({ runtime, wheel, lock, version = "", build = "" }) {
       engine = start(await loadPyodide({ ...options, packages: [wheel], ...snapshotOptions.make }));
     }
     runJson = engine.runJson;
+    pyodideRef = engine.pyodide;
     if (failed) return;
     self.postMessage({ type: "ready", loaded, timings: {
       runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: !fresh } });
@@ -216,9 +221,53 @@ function start(pyodide) {
   return { pyodide, runJson: run, t1 };
 }
 
+// -- .xlsx files: openpyxl, loaded on demand ------------------------------------------------------------------
+// The pinned openpyxl and et_xmlfile wheels are in the site's lock file beside the calculators wheel; they are
+// fetched the first time a reader opens an .xlsx file, never at start-up.
+
+let xlsxReader = null;
+
+/** bytes -> calculators.xlsx.to_json(bytes), once openpyxl is installed (loaded once; a failed load is retried). */
+function ensureXlsx() {
+  if (!xlsxReader) {
+    const quiet = { messageCallback: () => {}, errorCallback: (text) => console.warn(text) };
+    // The bytes arrive in Python as a JsProxy of the Uint8Array: to_bytes() copies them once.
+    xlsxReader = pyodideRef.loadPackage(["openpyxl"], quiet).then(() => {
+      // loadPackage reports a failed download through errorCallback and resolves all the same.
+      if (!pyodideRef.loadedPackages.openpyxl) throw new Error("openpyxl could not be loaded");
+      return pyodideRef.runPython("lambda data: __import__('calculators.xlsx').xlsx.to_json(data.to_bytes())");
+    });
+    xlsxReader.catch(() => { xlsxReader = null; });
+  }
+  return xlsxReader;
+}
+
+async function readXlsx({ id, bytes }) {
+  const t0 = performance.now();
+  let toJson;
+  try {
+    if (!pyodideRef) throw new Error("engine not ready");
+    toJson = await ensureXlsx();
+  } catch (error) {
+    self.postMessage({ type: "xlsx", id, error: "unavailable", detail: String(error && error.message || error) });
+    return;
+  }
+  const t1 = performance.now();
+  try {
+    const text = toJson(new Uint8Array(bytes));
+    self.postMessage({ type: "xlsx", id, text, timings: { load: t1 - t0, read: performance.now() - t1 } });
+  } catch (error) {
+    const detail = String(error && error.message || error).trim().split("\n").pop();  // the exception, not the trace
+    self.postMessage({ type: "xlsx", id, error: detail.includes("NotASpreadsheet") ? "not_xlsx" : "crash", detail });
+  }
+}
+
 self.onmessage = ({ data }) => {
   if (data.type === "init") {
     init(data);
+  } else if (data.type === "xlsx") {
+    lastRun = performance.now();
+    readXlsx(data);
   } else if (data.type === "run") {
     lastRun = performance.now();
     if (!runJson) {
