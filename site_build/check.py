@@ -17,6 +17,8 @@ Run on ``site/`` after the finish step; each check returns its problems and
   registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being a hash of the
   wheel's sha256 and the runtime version; nothing else under ``pyodide/``;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
+- every page carries the Content-Security-Policy (``csp.py``) ahead of any script, with the hash of each of its
+  inline scripts and styles, no inline handler or style attribute, wasm only on calculator pages;
 - every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
 
@@ -34,6 +36,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import compress
+from .csp import check_csp
 from .errors import BuildError
 from .settings import (
     BUILD_ID_LENGTH,
@@ -384,6 +387,15 @@ def calculator_pages(rendered: Path) -> set[str]:
     return found
 
 
+def calculator_outputs(rendered: Path) -> set[str]:
+    """The built files (site-relative) of the calculator pages: the only ones that may run the engine."""
+    outputs = set()
+    for source in calculator_pages(rendered):
+        lang, page = source.split("/", 1)
+        outputs.add(output_of(page, lang))
+    return outputs
+
+
 def check_guides_load_no_engine(site: Site, pages: Mapping[str, Iterable[str]], calculators: set[str]) -> list[str]:
     problems = []
     for lang, names in pages.items():
@@ -423,6 +435,7 @@ def check(site_dir: Path, rendered: Path, pages: Mapping[str, Iterable[str]], en
         "engine files": check_engine(site_dir, engine),
         "engine bytes on guide pages": check_guides_load_no_engine(site, pages, calculator_pages(rendered)),
         "precompressed copies": check_copies(site_dir),
+        "content security policy": check_csp(site_dir, calculator_outputs(rendered)),
         "configuration": check_config(config) if config is not None else [],
     }
     problems = [f"{title}: {p}" for title, found in sections.items() for p in found]
