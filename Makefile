@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv chromium nginx build serve test test-engine lint bench clean
+.PHONY: setup venv chromium nginx build serve test test-engine lint js node-modules bench clean
 
 setup: venv chromium nginx
 
@@ -47,14 +47,26 @@ serve: setup build
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# The browser JavaScript: ESLint (eslint.config.js) and Node's own test runner on its pure modules (tests/js/),
+# with the versions pinned in package-lock.json.
+node-modules: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+js: node-modules
+	npm run --silent lint
+	npm test --silent
+
 test-engine: venv
 	$(PY) -m pytest tests/calculators -q
 
-test: setup build lint
+test: setup build lint js
 	$(PY) -m pytest -q
 
 bench: setup build
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf site build .cache dist
+	rm -rf site build .cache dist node_modules

@@ -6,105 +6,11 @@
 
 import { h } from "./dom.js";
 import { formatInteger, formatShortDate, parseAmount, parseDate } from "./locale.js";
+import { blankRow, cellsToRows, COLUMNS, parseCSV, pastedCells, rowsFromState, rowsToState } from "./tabular.js";
 
-export const COLUMNS = ["amount", "payment_term_days", "invoice_date", "paid_date"];
+export { cellsToRows, COLUMNS, guessSeparator, parseCSV } from "./tabular.js";
 const PAGE_SIZE = 50;
-const BLANK = () => ({ amount: "", payment_term_days: "", invoice_date: "", paid_date: "" });
-
-/** Split CSV text into rows of cells: quotes, doubled quotes, CRLF; `sep` is guessed when not given. */
-export function parseCSV(text, sep = guessSeparator(text)) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += c;
-      }
-    } else if (c === '"' && cell.trim() === "") {
-      quoted = true;
-      cell = "";
-    } else if (c === sep) {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((c) => c.trim())).filter((r) => r.some((c) => c !== ""));
-}
-
-/** The separator of the first line: the most frequent of ; tab , outside quotes (ties: ; first). */
-export function guessSeparator(text) {
-  const end = text.search(/\r|\n/);
-  const line = end === -1 ? text : text.slice(0, end);
-  const counts = { ";": 0, "\t": 0, ",": 0 };
-  let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c in counts) counts[c] += 1;
-  }
-  let best = ";";
-  for (const sep of ["\t", ","]) if (counts[sep] > counts[best]) best = sep;
-  return best;
-}
-
-const HEADER_WORDS = [
-  ["invoice_date", /invoice|factuur|factur/i],
-  ["payment_term_days", /term|termijn|d[ée]lai/i],
-  ["paid_date", /paid|betaal|betaald|pay|pai/i],
-  ["amount", /amount|bedrag|montant|som/i],
-];
-
-/** Which column holds what: from a header line when it names all four, else the documented order. */
-function columnOrder(header) {
-  const order = header.map((cell) => {
-    const hit = HEADER_WORDS.find(([, re]) => re.test(cell));
-    return hit ? hit[0] : null;
-  });
-  return COLUMNS.every((col) => order.includes(col)) ? order : COLUMNS;
-}
-
-function isHeader(cells, lang) {
-  return cells.every((cell) => parseAmount(cell, lang) === null && parseDate(cell) === null);
-}
-
-/** Rows of cells (from CSV or a spreadsheet) to table rows; a header line is recognised and skipped. */
-export function cellsToRows(cells, lang) {
-  if (!cells.length) return [];
-  let order = COLUMNS;
-  let body = cells;
-  if (isHeader(cells[0], lang)) {
-    order = columnOrder(cells[0]);
-    body = cells.slice(1);
-  }
-  return body.map((line) => {
-    const row = BLANK();
-    order.forEach((col, i) => {
-      if (col && line[i] !== undefined) row[col] = line[i];
-    });
-    return row;
-  });
-}
+const BLANK = blankRow;
 
 export class ExperienceTable {
   constructor(calc) {
@@ -160,7 +66,7 @@ export class ExperienceTable {
         h("label", { for: "calc-import", class: "md-button calc-small calc-file-label" }, t("table.import")),
         this.file),
       this.message, this.tableError,
-      h("div", { class: "calc-table-scroll" }, this.table),
+      h("div", { class: "calc-table-wrap" }, this.table),
       this.pager);
     this.render();
     return this.element;
@@ -313,11 +219,9 @@ export class ExperienceTable {
     const input = event.target;
     if (!input.dataset || input.dataset.col === undefined) return;
     const text = (event.clipboardData || window.clipboardData).getData("text/plain");
-    const trimmed = text.replace(/(\r?\n)+$/, "");
-    if (!/[\t\n]/.test(trimmed)) return;  // one cell: the browser pastes it as usual
+    const cells = pastedCells(text, this.calc.lang);
+    if (!cells) return;  // one cell: the browser pastes it as usual
     event.preventDefault();
-    let cells = parseCSV(trimmed, "\t");
-    if (cells.length && isHeader(cells[0], this.calc.lang)) cells = cells.slice(1);
     const startRow = Number(input.dataset.index);
     const startCol = COLUMNS.indexOf(input.dataset.col);
     cells.forEach((line, r) => {
@@ -471,21 +375,11 @@ export class ExperienceTable {
   // -- the page address -------------------------------------------------------------------------------
 
   saveState(params) {
-    for (const row of this.rows) {
-      if (!row.amount && !row.payment_term_days && !row.invoice_date && !row.paid_date) continue;
-      params.append("r", COLUMNS.map((col) => row[col].replace(/\t/g, " ")).join("\t"));
-    }
+    for (const line of rowsToState(this.rows)) params.append("r", line);
   }
 
   restoreState(params) {
-    const rows = params.getAll("r").map((line) => {
-      const cells = line.split("\t");
-      const row = BLANK();
-      COLUMNS.forEach((col, i) => {
-        row[col] = cells[i] ?? "";
-      });
-      return row;
-    });
+    const rows = rowsFromState(params.getAll("r"));
     this.rows = rows.length ? rows : [BLANK()];
     this.results = [];
     this.errors.clear();
