@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from calc_support import open_calculator, page_url
+from test_calculators_nginx import head, portal  # noqa: F401 (portal: nginx running deploy/nginx.conf)
 
 INJECT_INLINE = """() => {
   window.__injected = false;
@@ -54,3 +55,18 @@ def test_the_policy_is_the_first_thing_in_head_and_names_no_host(page: Any, site
     page.goto(f"{site_url}credit-insurance/")
     guide = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
     assert "'wasm-unsafe-eval'" not in guide
+
+
+def test_nginx_sends_the_header_policy_with_wasm_only_for_the_engine(portal: str) -> None:  # noqa: F811
+    """deploy/nginx.conf as shipped (the fixture of test_calculators_nginx.py): the header of the build's settings,
+    with frame-ancestors; the calculator pages and the engine's worker (which takes its policy from its own
+    response) may compile wasm, nothing else. A calculator computing under it: test_calculators_nginx.py."""
+    from site_build.csp import header_policy
+
+    engine, plain = header_policy(engine=True), header_policy(engine=False)
+    expected = {"": plain, "nl/credit-insurance/": plain, "calculators/": plain, "assets/calc/calc.js": plain,
+                "sw.js": plain, "fr/calculators/payout/": engine, "assets/calc/worker.mjs": engine,
+                "calculators/self-assessment-limit/index.html": engine}
+    for path, policy in expected.items():
+        assert head(portal + path)["Content-Security-Policy"] == policy, path
+    assert "frame-ancestors 'none'" in plain
