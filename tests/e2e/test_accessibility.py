@@ -1,9 +1,11 @@
 """Accessibility: axe-core (bundled offline by axe-playwright-python) on every built page, in light and dark.
 
-Every HTML page found in site/ (so pages added later are audited without a change here) in each language, in
-both colour schemes, plus a calculator page after a result and after an error: no serious or critical
-violation. Moderate and minor ones are printed in the test output. Then the keyboard: a calculator is used
-without a mouse, focus stays visible, errors are announced.
+Every HTML page found in site/ (so pages added later are audited without a change here) in each language:
+every rule in light mode, then the colour rules in dark mode (the same markup under the other palette), and no
+sideways scrolling at a phone's width; plus calculators after a result and after an error, every rule in both
+schemes. No serious or critical violation; moderate and minor ones are printed in the test output (not captured),
+rule by rule with the page views. Then the keyboard: a calculator is used without a mouse, focus stays
+visible, errors are announced. Material's colour transitions are off (reduced motion), so colours are final.
 """
 
 from __future__ import annotations
@@ -71,16 +73,16 @@ class Audit:
         return "\n".join(lines) or "no violation"
 
 
-def audit(page: Any, audit: Audit, view: str, rules: list[str] | None = None) -> None:
+def audit(page: Any, found: Audit, view: str, rules: list[str] | None = None) -> None:
     """axe on the page as it is now: every rule, or only ``rules``."""
-    audit.add(view, page.evaluate(AXE_RUN, rules))
+    found.add(view, page.evaluate(AXE_RUN, rules))
 
 
-def report(audit: Audit, capsys: Any, title: str) -> None:
+def report(found: Audit, capsys: Any, title: str) -> None:
     """Non-blocking findings go to the test output; blocking ones fail the test with the same listing."""
     with capsys.disabled():
-        print(f"\naxe, {title}: {sum(len(v['views']) for v in audit.rules.values())} findings\n{audit.summary()}")
-    assert not audit.blocking(), json.dumps(audit.blocking(), indent=1, ensure_ascii=False)[:6000]
+        print(f"\naxe, {title}: {sum(len(v['views']) for v in found.rules.values())} findings\n{found.summary()}")
+    assert not found.blocking(), json.dumps(found.blocking(), indent=1, ensure_ascii=False)[:6000]
 
 
 @pytest.fixture
