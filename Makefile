@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint bench bench-first-serve dist clean
+.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint js node-modules bench bench-first-serve dist clean
 
 setup: venv chromium nginx
 
@@ -76,10 +76,22 @@ serve: build
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# The browser JavaScript: ESLint (eslint.config.js) and Node's own test runner on its pure modules (tests/js/),
+# with the versions pinned in package-lock.json.
+node-modules: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json | npm
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+js: node-modules
+	npm run --silent lint
+	npm test --silent
+
 test-engine: venv
 	$(PY) -m pytest tests/calculators -q
 
-test: setup servers build lint
+test: setup servers build lint js
 	$(PY) -m pytest -q
 
 bench: setup build
@@ -95,4 +107,4 @@ dist: build
 	$(PY) -m site_build.dist
 
 clean:
-	rm -rf site build .cache dist
+	rm -rf site build .cache dist node_modules

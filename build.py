@@ -1,6 +1,6 @@
 """Build the site into site/: the one pipeline, from the rules to a checked static site.
 
-    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> check -> compress
+    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> csp -> check -> compress
 
 Each step is a named call of ``site_build``; ``build`` reads everything first,
 writes afterwards, and stops at the first step that finds a problem with a
@@ -20,8 +20,9 @@ from typing import Any
 
 from calculators.late_payment_rates import ALL_TABLES as ALL_RATE_TABLES
 from site_build import figures
-from site_build.check import check, check_copies
+from site_build.check import calculator_outputs, check, check_copies
 from site_build.compress import precompress, summary
+from site_build.csp import apply_csp
 from site_build.errors import BuildError
 from site_build.finish import finish
 from site_build.headings import heading_mismatches
@@ -146,6 +147,8 @@ def _build(paths: Paths) -> Report:
         run_mkdocs(config)
     with step("finish"):
         finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url, vendored)
+    with step("csp"):  # on the final HTML: it hashes each page's inline scripts as they are now
+        apply_csp(paths.site, calculator_outputs(paths.rendered))
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):

@@ -267,9 +267,15 @@ def read_cells(cells: Sequence[Sequence[Any]], columns: Mapping[str, str] | None
     if not cells:
         return Ledger(errors=[("rows", "empty_file", {}, {})])
     with collector_paused():
-        rows = [list(row) if isinstance(row, (list, tuple)) else [row]
+        rows = [[_quiet(cell) for cell in row] if isinstance(row, (list, tuple)) else [_quiet(row)]
                 for row in cells[:MAX_ROWS + HEADER_SEARCH_ROWS + 2]]
         return _read_table(rows, list(range(1, len(rows) + 1)), columns, "rows", decimal_comma=False)
+
+
+def _quiet(cell: Any) -> Any:
+    """A cell as read, but a signalling NaN made quiet: it cannot even be hashed or compared, and the quiet
+    one is named as not finite like any other."""
+    return Decimal("NaN") if isinstance(cell, Decimal) and cell.is_snan() else cell
 
 
 def _blank(cell: Any) -> bool:
@@ -475,7 +481,9 @@ def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: boo
 
 
 def _hashable(cell: Any) -> bool:
-    return isinstance(cell, (str, int, float, Decimal, date)) or cell is None
+    if isinstance(cell, Decimal):
+        return cell.is_finite()  # a signalling NaN cannot even be hashed; NaN is never equal to itself
+    return isinstance(cell, (str, int, float, date)) or cell is None
 
 
 # -- values ---------------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ Run on ``site/`` after the finish step; each check returns its problems and
   lock file with its sha256); nothing else under ``pyodide/``;
 - the pinned optional wheels (openpyxl and its dependency, for ``.xlsx`` files) are there, as pinned;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
+- every page carries the Content-Security-Policy (``csp.py``) ahead of any script, with the hash of each of its
+  inline scripts and styles, no inline handler or style attribute, wasm only on calculator pages;
 - every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
 
@@ -36,6 +38,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import compress
+from .csp import check_csp
 from .errors import BuildError
 from .settings import (
     BUILD_ID_LENGTH,
@@ -422,6 +425,15 @@ def calculator_pages(rendered: Path) -> set[str]:
     return found
 
 
+def calculator_outputs(rendered: Path) -> set[str]:
+    """The built files (site-relative) of the calculator pages: the only ones that may run the engine."""
+    outputs = set()
+    for source in calculator_pages(rendered):
+        lang, page = source.split("/", 1)
+        outputs.add(output_of(page, lang))
+    return outputs
+
+
 def check_guides_load_no_engine(site: Site, pages: Mapping[str, Iterable[str]], calculators: set[str]) -> list[str]:
     problems = []
     for lang, names in pages.items():
@@ -461,6 +473,7 @@ def check(site_dir: Path, rendered: Path, pages: Mapping[str, Iterable[str]], en
         "engine files": check_engine(site_dir, engine) + check_vendored(site_dir, engine),
         "engine bytes on guide pages": check_guides_load_no_engine(site, pages, calculator_pages(rendered)),
         "precompressed copies": check_copies(site_dir),
+        "content security policy": check_csp(site_dir, calculator_outputs(rendered)),
         "configuration": check_config(config) if config is not None else [],
     }
     problems = [f"{title}: {p}" for title, found in sections.items() for p in found]

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from .compress import CANDIDATES, ENCODINGS
+from .csp import header_policy
 from .settings import ROOT
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -49,7 +50,10 @@ CSP = "Content-Security-Policy"
 #     then run `python -m site_build.hosting`: the .htaccess, the Caddyfile and the lighttpd configuration
 #     send it; tests/build/test_hosting.py checks that deploy/nginx.conf's `map $uri $portal_csp` says the
 #     same, and tests/e2e/test_hosting.py that every server sends it. Empty: no CSP header.
-CSP_BY_PATH: tuple[tuple[str, str], ...] = ()
+CSP_BY_PATH: tuple[tuple[str, str], ...] = (
+    (r"/calculators/[^/]+/(index\.html)?$|/assets/calc/worker\.mjs$", header_policy(True)),
+    ("", header_policy(False)),
+)
 
 
 def csp_for(path: str) -> str | None:

@@ -89,3 +89,29 @@ class Paths:
             cache=cache or cls.cache,
             work=out / "build",
         )
+
+#: The Content-Security-Policy, in one place (``site_build/csp.py`` applies it). Every page carries it as a
+#: ``<meta http-equiv>`` with the sha256 of each of its inline scripts and styles added by the build, so it works
+#: on any static server. Nothing may be loaded or sent off the site's origin.
+CSP_DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("default-src", ("'self'",)),
+    ("script-src", ("'self'",)),  # + 'sha256-...' of the page's inline scripts
+    ("style-src", ("'self'",)),  # + 'sha256-...' of the page's inline <style> blocks (the 404 page)
+    # data: images: mkdocs-material draws its icons (admonitions, search, copy, palette toggle...) with
+    # data:image/svg+xml URLs in its stylesheet (mask-image); no page loads any other data: or blob: URL.
+    ("img-src", ("'self'", "data:")),
+    ("connect-src", ("'self'",)),  # fetch/XHR: strings, search index, the engine files; never another host
+    ("worker-src", ("'self'",)),  # the engine's module worker, material's search worker, the service worker
+    ("object-src", ("'none'",)),
+    ("base-uri", ("'self'",)),
+    ("form-action", ("'self'",)),
+)
+#: Only calculator pages (and the engine's worker, which gets the policy from the server's header only) may
+#: compile WebAssembly: Pyodide. No page needs 'unsafe-eval'.
+CSP_ENGINE_SCRIPT = "'wasm-unsafe-eval'"
+#: Directives a meta tag cannot carry, so only the server's header has them.
+CSP_HEADER_ONLY: tuple[tuple[str, tuple[str, ...]], ...] = (("frame-ancestors", ("'none'",)),)
+#: The server's header allows inline scripts and styles without naming them: a header is one text for every page
+#: and a build's hashes differ from page to page. Browsers enforce both the header and the page's meta policy,
+#: so an inline script still runs only when its hash is in the page's meta (the build fails when a page has none).
+CSP_HEADER_INLINE = "'unsafe-inline'"

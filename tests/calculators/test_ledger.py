@@ -339,3 +339,15 @@ def test_the_collector_is_restored_after_reading() -> None:
     assert gc.isenabled()
     read_csv(table(list(EN.values()), ["Acme", "2025-06-01", "1", "2025-07-01"]))
     assert gc.isenabled()
+
+
+def test_a_not_a_number_cell_of_a_sheet_is_named_not_a_crash() -> None:
+    # Found by test_properties: a signalling NaN cannot be hashed, so the per-column cache must not key on it.
+    from decimal import Decimal
+
+    from calculators import run
+
+    head = ["Customer", "Invoice date", "Amount", "Due date"]
+    for bad in (Decimal("sNaN"), Decimal("NaN")):
+        result = run("portfolio", {"rows": [head, ["A", "2025-01-01", bad, "2025-02-01"]]})
+        assert [(e["field"], e["code"]) for e in result["errors"]] == [("invoices[0].amount", "not_finite")]

@@ -1,8 +1,9 @@
 """Browser fixtures: Debian's chromium, the built site on a real local server, a closed network.
 
 Every request that leaves the local server is aborted and recorded, and every
-console error or uncaught page error is recorded; both fail the test that
-caused them at teardown. Tests get ``site_url`` (the root of the served site,
+console error, uncaught page error or Content-Security-Policy violation
+(``securitypolicyviolation`` event) is recorded; all fail the test that caused
+them at teardown. Tests get ``site_url`` (the root of the served site,
 ending in ``/``) and pytest-playwright's ``page``.
 """
 
@@ -123,16 +124,33 @@ class Guard:
     foreign_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     allowed_console: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    expected_csp: list[str] = field(default_factory=list)
 
     def allow_console(self, fragment: str) -> None:
         """Let a test that provokes an error on purpose (server stopped...) say which one."""
         self.allowed_console.append(fragment)
 
+    def expect_csp_violation(self, fragment: str) -> None:
+        """Let a test that breaks the policy on purpose say which violation (and its console report) it expects."""
+        self.expected_csp.append(fragment)
+        self.allowed_console.append("Content Security Policy")
+
     def problems(self) -> list[str]:
         errors = [e for e in self.console_errors if not any(a in e for a in self.allowed_console)]
+        violations = [v for v in self.csp_violations if not any(a in v for a in self.expected_csp)]
         return [f"request off the local origin: {u}" for u in self.foreign_requests] + [
-            f"console error: {e}" for e in errors
-        ]
+            f"console error: {e}" for e in errors] + [f"content security policy violation: {v}" for v in violations]
+
+
+#: Reports every Content-Security-Policy violation of a page to the guard (what was blocked, by which directive).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const sample = event.sample ? ` ${JSON.stringify(event.sample)}` : "";
+  window.__portalCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "?"} at ${
+    event.sourceFile || "?"}:${event.lineNumber}${sample}`);
+});
+"""
 
 
 def is_local(url: str) -> bool:
@@ -149,6 +167,9 @@ def guard_context(context: Any, guard: Guard) -> None:
             route.abort()
 
     context.route("**/*", route)
+    context.expose_binding("__portalCspViolation", lambda source, text: guard.csp_violations.append(
+        f"{source['page'].url if source.get('page') else '?'}: {text}"))
+    context.add_init_script(CSP_LISTENER)
 
     def on_page(page: Any) -> None:
         page.on("console", lambda msg: msg.type == "error" and guard.console_errors.append(

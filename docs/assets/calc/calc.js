@@ -9,6 +9,7 @@
 import { Engine } from "./engine.js";
 import { clear, debounce, h } from "./dom.js";
 import * as L from "./locale.js";
+import { decodeState, encodeState } from "./state.js";
 
 const MODULES = {
   self_assessment_limit: () => import("./self-assessment.js"),
@@ -208,11 +209,7 @@ class Calculator {
   // -- state: the URL fragment ---------------------------------------------------------------
 
   state() {
-    const params = new URLSearchParams();
-    for (const [name, field] of this.fields) {
-      const raw = field.get();
-      if (raw !== "") params.append(name, raw);
-    }
+    const params = encodeState([...this.fields].map(([name, field]) => [name, field.get()]));
     if (this.module.saveState) this.module.saveState(this, params);
     return params.toString();
   }
@@ -232,11 +229,9 @@ class Calculator {
 
   /** Restore the fields from the fragment; false when it holds no calculator state (e.g. a heading anchor). */
   restoreHash() {
-    const text = location.hash.replace(/^#/, "");
-    if (!text.includes("=")) return false;
-    const params = new URLSearchParams(text);
-    const known = [...params.keys()].some((k) => this.fields.has(k) || (this.module.stateKeys || []).includes(k));
-    if (!known) return false;
+    const params = decodeState(location.hash,
+      (k) => this.fields.has(k) || (this.module.stateKeys || []).includes(k));
+    if (!params) return false;
     this.fill(params);
     this.lastHash = location.hash;
     return true;
@@ -498,7 +493,7 @@ class Calculator {
  */
 function searchFiles(root, lang) {
   const element = document.getElementById("__config");
-  let config = {};
+  let config;
   try {
     config = JSON.parse(element ? element.textContent : "{}");
   } catch {

@@ -2,7 +2,7 @@
 // builds up, the periods, and the letter in a language of its own.
 
 import { clear, h, s } from "./dom.js";
-import { INTL_LOCALES, formatInputDate, formatInputNumber, formatInteger, formatPercent, formatShortDate,
+import { formatInputDate, formatInputNumber, formatInteger, formatPercent, formatShortDate,
   todayISO } from "./locale.js";
 import { RowTable } from "./table.js";
 
@@ -590,7 +590,7 @@ export default {
 
   async copyLetter(calc) {
     const text = this.letterPlainText();
-    let ok = false;
+    let ok;
     try {
       await navigator.clipboard.writeText(text);
       ok = true;

@@ -8,6 +8,9 @@
 
 import { h } from "./dom.js";
 import { formatInteger, formatShortDate, parseAmount, parseDate, parsePercent } from "./locale.js";
+import { blankRow, cellsToRows, columnKeys, parseCSV, pastedCells, rowsFromState, rowsToState } from "./tabular.js";
+
+export { cellsToRows, COLUMNS, guessSeparator, parseCSV } from "./tabular.js";
 
 const PAGE_SIZE = 50;
 
@@ -74,103 +77,6 @@ function fillExperience(table, tr, result) {
   tr.dataset.counted = String(result.counted);
 }
 
-/** The columns of `spec` by key. */
-function keys(spec) {
-  return spec.columns.map((col) => col.key);
-}
-
-/** Split CSV text into rows of cells: quotes, doubled quotes, CRLF; `sep` is guessed when not given. */
-export function parseCSV(text, sep = guessSeparator(text)) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += c;
-      }
-    } else if (c === '"' && cell.trim() === "") {
-      quoted = true;
-      cell = "";
-    } else if (c === sep) {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((c) => c.trim())).filter((r) => r.some((c) => c !== ""));
-}
-
-/** The separator of the first line: the most frequent of ; tab , outside quotes (ties: ; first). */
-export function guessSeparator(text) {
-  const end = text.search(/\r|\n/);
-  const line = end === -1 ? text : text.slice(0, end);
-  const counts = { ";": 0, "\t": 0, ",": 0 };
-  let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c in counts) counts[c] += 1;
-  }
-  let best = ";";
-  for (const sep of ["\t", ","]) if (counts[sep] > counts[best]) best = sep;
-  return best;
-}
-
-/** Which column holds what: from a header line when it names every column, else the documented order. */
-function columnOrder(header, spec) {
-  const order = header.map((cell) => {
-    const hit = spec.headers.find(([, re]) => re.test(cell));
-    return hit ? hit[0] : null;
-  });
-  return keys(spec).every((col) => order.includes(col)) ? order : keys(spec);
-}
-
-function isHeader(cells, lang) {
-  return cells.every((cell) => parseAmount(cell, lang) === null && parseDate(cell) === null);
-}
-
-function blank(spec) {
-  return Object.fromEntries(spec.columns.map((col) => [col.key, ""]));
-}
-
-/** Rows of cells (from CSV or a spreadsheet) to table rows; a header line is recognised and skipped. */
-export function cellsToRows(cells, lang, spec = EXPERIENCES) {
-  if (!cells.length) return [];
-  let order = keys(spec);
-  let body = cells;
-  if (isHeader(cells[0], lang)) {
-    order = columnOrder(cells[0], spec);
-    body = cells.slice(1);
-  }
-  return body.map((line) => {
-    const row = blank(spec);
-    order.forEach((col, i) => {
-      if (col && line[i] !== undefined) row[col] = line[i];
-    });
-    return row;
-  });
-}
-
 /** A cell's text as the engine reads it: canonical when readable, as typed when not, undefined when empty. */
 function cellValue(text, kind, lang) {
   const trimmed = text.trim();
@@ -190,10 +96,10 @@ export class RowTable {
   constructor(calc, spec) {
     this.calc = calc;
     this.spec = spec;
-    this.columns = keys(spec);
+    this.columns = columnKeys(spec);
     this.kinds = Object.fromEntries(spec.columns.map((col) => [col.key, col.kind]));
     this.labels = Object.fromEntries(spec.columns.map((col) => [col.key, col.label]));
-    this.rows = [blank(spec)];
+    this.rows = [blankRow(spec)];
     this.page = 0;
     this.results = [];     // per row index: the engine's answer for the row, or undefined
     this.errors = new Map();  // row index -> {column or "row": message}
@@ -215,7 +121,7 @@ export class RowTable {
   }
 
   blank() {
-    return blank(this.spec);
+    return blankRow(this.spec);
   }
 
   isBlank(row) {
@@ -265,7 +171,7 @@ export class RowTable {
       h("label", { for: ids.import, class: "md-button calc-small calc-file-label" }, t("table.import")),
       this.file),
     this.message, this.tableError,
-    h("div", { class: "calc-table-scroll" }, this.table),
+    h("div", { class: "calc-table-wrap" }, this.table),
     this.pager);
     this.render();
     return this.element;
@@ -421,11 +327,9 @@ export class RowTable {
     const input = event.target;
     if (!input.dataset || input.dataset.col === undefined) return;
     const text = (event.clipboardData || window.clipboardData).getData("text/plain");
-    const trimmed = text.replace(/(\r?\n)+$/, "");
-    if (!/[\t\n]/.test(trimmed)) return;  // one cell: the browser pastes it as usual
+    const cells = pastedCells(text, this.calc.lang);
+    if (!cells) return;  // one cell: the browser pastes it as usual
     event.preventDefault();
-    let cells = parseCSV(trimmed, "\t");
-    if (cells.length && isHeader(cells[0], this.calc.lang)) cells = cells.slice(1);
     const startRow = Number(input.dataset.index);
     const startCol = this.columns.indexOf(input.dataset.col);
     cells.forEach((line, r) => {
@@ -574,21 +478,11 @@ export class RowTable {
   // -- the page address -------------------------------------------------------------------------------
 
   saveState(params) {
-    for (const row of this.rows) {
-      if (this.isBlank(row)) continue;
-      params.append(this.spec.state, this.columns.map((col) => row[col].replace(/\t/g, " ")).join("\t"));
-    }
+    for (const line of rowsToState(this.rows, this.spec)) params.append(this.spec.state, line);
   }
 
   restoreState(params) {
-    const rows = params.getAll(this.spec.state).map((line) => {
-      const cells = line.split("\t");
-      const row = this.blank();
-      this.columns.forEach((col, i) => {
-        row[col] = cells[i] ?? "";
-      });
-      return row;
-    });
+    const rows = rowsFromState(params.getAll(this.spec.state), this.spec);
     this.rows = rows.length ? rows : [this.blank()];
     this.results = [];
     this.errors.clear();
