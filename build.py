@@ -1,6 +1,6 @@
 """Build the site into site/: the one pipeline, from the rules to a checked static site.
 
-    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> check -> compress
+    load -> check_sources -> render -> runtime -> wheel -> snapshot -> mkdocs -> finish -> check -> compress
 
 Each step is a named call of ``site_build``; ``build`` reads everything first,
 writes afterwards, and stops at the first step that finds a problem with a
@@ -36,6 +36,8 @@ from site_build.settings import (
     WHEELS_DIR,
     Paths,
 )
+from site_build.snapshot import Snapshot, build_snapshot
+from site_build.snapshot import install as install_snapshot
 from site_build.wheel import build_id, build_wheel, sha256_of
 
 #: Compressed copies are kept by content hash in ``<cache>/compress``: brotli 11 on the wasm runs once per machine.
@@ -52,6 +54,7 @@ class Report:
     not_written: list[str] = field(default_factory=list)
     compressed: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    snapshot: dict[str, Any] = field(default_factory=dict)
 
 
 def check_sources(sources: Sources) -> None:
@@ -67,17 +70,19 @@ def check_sources(sources: Sources) -> None:
                          "{# figure-ok: why #} on its line", [str(f) for f in findings])
 
 
-def engine_config(wheel: Path) -> dict[str, str]:
+def engine_config(wheel: Path, snapshot: Snapshot | None = None) -> dict[str, str]:
     """``extra.engine`` for the calculator template: where the engine's files are, relative to the site root.
 
     Every path names its content, so a server can let browsers keep the files for good: the runtime is under
     its version, the wheel and the lock file (which records the wheel's sha256) under a hash of the wheel and
-    the runtime version, which is also the ``build_id`` the browser keys its caches by.
+    the runtime version, which is also the ``build_id`` the browser keys its caches by. With a ``snapshot``,
+    ``snapshot`` and ``stdlib`` name the engine's memory snapshot and the trimmed stdlib it was made with,
+    under a hash of both.
     """
     build = build_id(sha256_of(wheel), PYODIDE_VERSION, BUILD_ID_LENGTH)
     folder = f"{WHEELS_DIR}{build}/"
     return {"runtime": RUNTIME_DIR, "wheel": f"{folder}{wheel.name}", "lock": f"{folder}{LOCK_FILE}",
-            "pyodide_version": PYODIDE_VERSION, "build_id": build}
+            "pyodide_version": PYODIDE_VERSION, "build_id": build, **(snapshot.files if snapshot else {})}
 
 
 def compress(site: Path, cache: Path) -> dict[str, Any]:
@@ -128,17 +133,20 @@ def _build(paths: Paths) -> Report:
         runtime = fetch_runtime(paths.cache)
     with step("wheel"):
         wheel = build_wheel(paths.project, paths.work)
+    with step("snapshot"):
+        snapshot = build_snapshot(runtime, wheel, paths.project, paths.cache, paths.work)
     with step("mkdocs"):
-        engine = engine_config(wheel)
+        engine = engine_config(wheel, snapshot)
         config, not_written = mkdocs_config(paths, sources.all_pages, engine)
         run_mkdocs(config)
     with step("finish"):
         finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url)
+        install_snapshot(paths.site, snapshot)
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):
         compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
-    return Report(sources, wheel, engine, not_written, compressed, timings)
+    return Report(sources, wheel, engine, not_written, compressed, timings, dict(snapshot.report))
 
 
 def main() -> int:
@@ -153,6 +161,10 @@ def main() -> int:
     print("  steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items()))
     print(f"  {summary(report.compressed)}")
     print(f"  engine: runtime {report.engine['runtime']}, wheel and lock {report.engine['wheel'].rsplit('/', 1)[0]}/")
+    if report.snapshot:
+        snap = report.snapshot
+        print(f"  snapshot: {report.engine['snapshot']} ({snap['heap']:,} B heap, stdlib {snap['stdlib_files']} files "
+              f"{snap['stdlib_bytes']:,} B stored; {snap['checked']} answers checked against CPython)")
     if report.not_written:
         print(f"  not written yet, left out of the nav: {', '.join(report.not_written)}")
     return 0

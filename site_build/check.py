@@ -15,7 +15,8 @@ Run on ``site/`` after the finish step; each check returns its problems and
 - the engine files exist under the URLs of ``extra.engine``, each under a path that names its content (so it
   may be cached as immutable): the runtime under ``pyodide/<version>/``, the wheel and the lock file that
   registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being a hash of the
-  wheel's sha256 and the runtime version; nothing else under ``pyodide/``;
+  wheel's sha256 and the runtime version; the engine's memory snapshot and its trimmed stdlib (when the build
+  made one) under ``pyodide/snapshots/<hash of both>/``; nothing else under ``pyodide/``;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
 - every precompressed copy (``name.br``, ``name.gz``, once the compress step has run) gives back its original.
 """
@@ -44,6 +45,7 @@ from .settings import (
     RUNTIME_DIR,
     SERVED_RUNTIME_FILES,
 )
+from .snapshot import SNAPSHOT_FILE, SNAPSHOT_ID_LENGTH, SNAPSHOTS_DIR, check_size
 from .wheel import build_id as wheel_build_id
 
 LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
@@ -345,12 +347,41 @@ def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
     elif entry.get("sha256") != sha256:
         problems.append(f"{engine['lock']} has a wrong sha256 for {wheel.name}")
     expected = {site / runtime / name for name in SERVED_RUNTIME_FILES} | {wheel, lock}
+    snapshot_files = [engine[key] for key in ("snapshot", "stdlib") if engine.get(key)]
+    if snapshot_files:
+        problems += check_snapshot(site, snapshot_files)
+        expected |= {site / rel for rel in snapshot_files}
     engine_dir = site / ENGINE_DIR
     copies = {copy for copy, _, _ in compress.copies(engine_dir)} if engine_dir.is_dir() else set()
     for path in sorted(engine_dir.rglob("*")) if engine_dir.is_dir() else []:
         if path.is_file() and path not in expected and path not in copies:
             problems.append(f"{path.relative_to(site).as_posix()}: not an engine file of this build "
                             f"(only {runtime} and {PurePosixPath(engine['wheel']).parent}/ belong under {ENGINE_DIR})")
+    return problems
+
+
+def check_snapshot(site: Path, files: list[str]) -> list[str]:
+    """The snapshot and its stdlib zip exist, side by side, in a folder named by the hash of both."""
+    paths = [site / rel for rel in files]
+    folders = {PurePosixPath(rel).parent for rel in files}
+    if len(folders) != 1 or f"{PurePosixPath(files[0]).parent.parent}/" != SNAPSHOTS_DIR:
+        return [f"{', '.join(files)}: not one folder under {SNAPSHOTS_DIR}"]
+    missing = [rel for rel, path in zip(files, paths, strict=True) if not path.is_file()]
+    if missing:
+        return [f"{rel} is missing from the site" for rel in missing]
+    problems = []
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name != SNAPSHOT_FILE):  # snapshot first, as snapshot.py hashes
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    folder = PurePosixPath(files[0]).parent.name
+    if digest.hexdigest()[:len(folder)] != folder or len(folder) != SNAPSHOT_ID_LENGTH:
+        problems.append(f"{PurePosixPath(files[0]).parent}/ is not named by the hash of its files: browsers could "
+                        "keep a snapshot with another stdlib zip")
+    snapshot = next(p for p in paths if p.name == SNAPSHOT_FILE)
+    try:
+        check_size(snapshot.read_bytes())
+    except BuildError as error:
+        problems.append(str(error))
     return problems
 
 

@@ -464,11 +464,12 @@ class Calculator {
   /** After the first result, let the service worker keep this page and the engine for offline use. */
   offerOffline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-    const { root, runtime, wheel, lock, build, version } = this.config;
+    const { root, runtime, wheel, lock, build, version, snapshot, stdlib } = this.config;
     const rel = (url) => (url.href.startsWith(root.href) ? url.href.slice(root.href.length) : url.href);
     const script = new URL("sw.js", root);
     const params = { v: version, runtime: rel(runtime), wheel: rel(wheel), lock: rel(lock) };
     if (build) params.build = build;  // versioned paths: the wheel and the lock file are immutable too
+    if (snapshot && stdlib) Object.assign(params, { snapshot: rel(snapshot), stdlib: rel(stdlib) });
     script.search = new URLSearchParams(params).toString();
     const page = location.href.split("#")[0];
     navigator.serviceWorker.register(script.href, { scope: root.href })
@@ -528,6 +529,8 @@ function readConfig(root) {
     lock: new URL(root.dataset.lock || `${root.dataset.runtime}pyodide-lock.json`, location.href),
     pyodideVersion: root.dataset.pyodideVersion || "",
     build: root.dataset.build || "",
+    snapshot: root.dataset.snapshot ? new URL(root.dataset.snapshot, location.href) : null,
+    stdlib: root.dataset.stdlib ? new URL(root.dataset.stdlib, location.href) : null,
     version: root.dataset.engineVersion || "0",
     worker: new URL("worker.mjs", import.meta.url),
     strings: new URL("strings.json", import.meta.url),
@@ -546,7 +549,8 @@ async function main() {
   const engine = new Engine({
     worker: config.worker,
     init: { runtime: config.runtime.href, wheel: config.wheel.href, lock: config.lock.href,
-      version: config.pyodideVersion, build: config.build },
+      version: config.pyodideVersion, build: config.build,
+      snapshot: config.snapshot && config.snapshot.href, stdlib: config.stdlib && config.stdlib.href },
     onStatus: (status) => (calc ? calc.engineStatus(status) : (early = status)),
     onAnswer: (answer, request) => calc && calc.answer(answer, request),
   });
