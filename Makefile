@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv chromium nginx build serve test test-engine lint bench clean
+.PHONY: setup venv chromium nginx node build serve test test-engine lint bench clean
 
-setup: venv chromium nginx
+setup: venv chromium nginx node
 
 venv: $(VENV)/.installed
 
@@ -37,7 +37,15 @@ nginx:
 	  echo "installing$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
-build: venv
+# Node runs the Pyodide runtime at build time to make the engine's start-up snapshot (site_build/snapshot.py);
+# npm fetches the runtime.
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  echo "installing nodejs npm"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+
+build: venv node
 	$(PY) build.py
 
 serve: setup build

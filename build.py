@@ -1,6 +1,7 @@
 """Build the site into site/: the one pipeline, from the rules to a checked static site.
 
-    load -> check_sources -> render -> runtime -> wheel -> snapshot -> mkdocs -> finish -> check -> compress
+    load -> check_sources -> render -> runtime -> wheel -> snapshot -> mkdocs -> finish -> prerender -> check
+    -> compress
 
 Each step is a named call of ``site_build``; ``build`` reads everything first,
 writes afterwards, and stops at the first step that finds a problem with a
@@ -25,6 +26,7 @@ from site_build.errors import BuildError
 from site_build.finish import finish
 from site_build.load import Sources, check_translations, load
 from site_build.mkdocs_step import mkdocs_config, run_mkdocs
+from site_build.prerender import prerender
 from site_build.render import render
 from site_build.runtime import fetch_runtime
 from site_build.settings import (
@@ -55,6 +57,7 @@ class Report:
     compressed: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     snapshot: dict[str, Any] = field(default_factory=dict)
+    not_prerendered: dict[str, str] = field(default_factory=dict)
 
 
 def check_sources(sources: Sources) -> None:
@@ -142,11 +145,13 @@ def _build(paths: Paths) -> Report:
     with step("finish"):
         finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url)
         install_snapshot(paths.site, snapshot)
+    with step("prerender"):
+        not_prerendered = prerender(paths.site, paths.work / "prerender")
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):
         compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
-    return Report(sources, wheel, engine, not_written, compressed, timings, dict(snapshot.report))
+    return Report(sources, wheel, engine, not_written, compressed, timings, dict(snapshot.report), not_prerendered)
 
 
 def main() -> int:
@@ -165,6 +170,10 @@ def main() -> int:
         snap = report.snapshot
         print(f"  snapshot: {report.engine['snapshot']} ({snap['heap']:,} B heap, stdlib {snap['stdlib_files']} files "
               f"{snap['stdlib_bytes']:,} B stored; {snap['checked']} answers checked against CPython)")
+    if report.not_prerendered:
+        print("  calculator pages without a pre-rendered result (they show the waiting state):")
+        for page, reason in report.not_prerendered.items():
+            print(f"    {page}: {reason}")
     if report.not_written:
         print(f"  not written yet, left out of the nav: {', '.join(report.not_written)}")
     return 0
