@@ -26,6 +26,8 @@ let runJson = null;
 let loaded = 0;
 let lastReport = 0;
 let failed = false;
+/** When each step of the start was done, in ms since init (reported with "ready"). */
+const marks = {};
 
 function fail(detail) {
   if (failed) return;
@@ -98,8 +100,10 @@ async function fetchOptional(url) {
 }
 
 /** Start both downloads at once; either failing makes the restore fail (and the start fall back). */
-function fetchSnapshot({ snapshot, stdlib }) {
-  const files = { snapshot: fetchOptional(snapshot), stdlib: fetchOptional(stdlib) };
+function fetchSnapshot({ snapshot, stdlib }, t0) {
+  const arrived = (promise, key) => promise.then((bytes) => { marks[key] = performance.now() - t0; return bytes; });
+  const files = { snapshot: arrived(fetchOptional(snapshot), "snapshot"),
+    stdlib: arrived(fetchOptional(stdlib), "stdlib") };
   files.snapshot.catch(() => {});  // awaited by loadPyodide; a failure is handled there
   return files;
 }
@@ -143,8 +147,9 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
     // The runtime's module, the lock file and the snapshot are fetched at the same time.
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
-    const files = snapshot && stdlib ? fetchSnapshot({ snapshot, stdlib }) : null;
+    const files = snapshot && stdlib ? fetchSnapshot({ snapshot, stdlib }, t0) : null;
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
+    marks.module = performance.now() - t0;
     progress("python");
     const options = {
       indexURL: runtime,
@@ -171,7 +176,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
     runJson = engine.runJson;
     if (failed) return;
     self.postMessage({ type: "ready", loaded, timings: {
-      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback } });
+      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback, marks } });
     dropOldSnapshots();
   } catch (error) {
     fail(error && error.message ? error.message : error);
