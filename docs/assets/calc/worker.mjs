@@ -163,8 +163,8 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
       try {
         engine = start(await restore(loadPyodide, options, files));
       } catch (error) {
-        // A second loadPyodide in this worker after a failed restore never settles (314.0.7): the page starts a
-        // fresh worker without the snapshot instead.
+        // A failed restore may leave Pyodide's module state in this worker half set up: the page starts a fresh
+        // worker without the snapshot instead of a second loadPyodide here.
         const detail = String(error && error.message || error);
         console.warn(`engine snapshot not usable, starting afresh: ${detail}`);
         self.postMessage({ type: "fallback", detail });
