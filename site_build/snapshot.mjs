@@ -3,11 +3,13 @@
 //   node snapshot.mjs <job.json>     prints one JSON object on stdout
 //
 // job.mode:
-//   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up; print which stdlib
-//               files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
+//   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up, and install a wheel
+//               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
+//               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
 //   "make"      the same on the trimmed stdlib, then write Pyodide's memory snapshot to job.out ({heap, size}).
 //   "verify"    restore job.snapshot on job.stdlib, exactly as the browser's worker does (no engine files in the
-//               file system), and answer every job.checks request with calculators.run_json ({answers}).
+//               file system), answer every job.checks request with calculators.run_json ({answers}), then check
+//               that a package still installs after the restore (loadPackage of job.wheel, {installed}).
 //
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private: checked against
 // Pyodide 314.0.7 (src/js/snapshot.ts, pyodide.ts, api.ts). The browser's use is in docs/assets/calc/worker.mjs.
@@ -62,6 +64,9 @@ if (job.mode === "discover" || job.mode === "make") {
   warmUp(pyodide);
   const heap = pyodide._module.HEAP8.length;
   if (job.mode === "discover") {
+    // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
+    // (never in the snapshot's heap: a loaded package makes the snapshot fail, Pyodide issue #5195).
+    await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });
     const found = JSON.parse(pyodide.runPython(`
 import json, sys
 _zip = "/lib/python%d%d.zip/" % sys.version_info[:2]
@@ -81,6 +86,8 @@ json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in l
     _loadSnapshot: readFileSync(job.snapshot) });
   const run = pyodide.pyimport("calculators").run_json;
   out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
+  await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });  // throws if it cannot, after a restore
+  out.installed = true;
 } else {
   throw new Error(`unknown mode ${job.mode}`);
 }

@@ -15,7 +15,9 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   import the zip cannot serve (``check_imports``);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
   their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
-  2.0.0), so they import after a restore too;
+  2.0.0), so they import after a restore too; and the discovery run installs a wheel with
+  ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
+  modules in the zip; the verify run installs one after the restore;
 - Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
   the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
 
@@ -262,7 +264,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     """Discover, trim, make, check and verify into ``out`` (``snapshot.bin``, ``python_stdlib.zip``)."""
     engine = work / "engine"
     unpack(wheel, engine)
-    base = {"runtime": f"{runtime}/", "engine": str(engine), "modules": modules, "warmup": warmup_requests()}
+    base = {"runtime": f"{runtime}/", "engine": str(engine), "modules": modules, "warmup": warmup_requests(),
+            "wheel": str(wheel)}
     found = run_node({**base, "mode": "discover", "stdlib": str(runtime / STDLIB_FILE)}, work)
     out.mkdir(parents=True, exist_ok=True)
     stdlib = out / STDLIB_FILE
