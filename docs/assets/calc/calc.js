@@ -308,7 +308,8 @@ export class Calculator {
   showPrerendered(prerendered) {
     if (!prerendered || JSON.stringify(this.payload()) !== JSON.stringify(prerendered.payload)) return false;
     const info = this.module.requestInfo ? this.module.requestInfo(this) : {};
-    this.answer(prerendered.answer, { ...info, id: 0, name: this.name, payload: prerendered.payload, prerendered: true });
+    const request = { ...info, id: 0, name: this.name, payload: prerendered.payload, prerendered: true };
+    this.answer(prerendered.answer, request);
     this.root.dataset.requested = "0";
     return true;
   }
