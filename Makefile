@@ -1,5 +1,6 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is their set-up.
-# `make serve` installs only what serving needs (the virtualenv; npm, once, to fetch the Pyodide runtime);
+# `make serve` installs only what serving needs (the virtualenv; Node and npm, once: the build runs the Pyodide
+# runtime in Node for the engine's snapshot and fetches it with `npm pack`);
 # the browser and the web servers are for `make test` and `make bench` (tests/test_makefile.py checks it).
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -8,9 +9,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv npm chromium nginx servers build serve test test-engine lint js node-modules bench bench-first-serve dist clean
+.PHONY: setup venv node chromium nginx servers build serve test test-engine lint js node-modules bench bench-first-serve dist clean
 
-setup: venv chromium nginx
+setup: venv chromium nginx node
 
 venv: $(VENV)/.installed
 
@@ -25,13 +26,6 @@ $(VENV)/.site-installed: pyproject.toml
 $(VENV)/.installed: $(VENV)/.site-installed
 	$(PY) -m pip install --quiet --group dev
 	touch $@
-
-# npm fetches the pinned Pyodide runtime (`npm pack`, site_build/runtime.py) on the first build of a machine.
-npm:
-	@command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  echo "installing npm"; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 
 # Debian's chromium for the browser tests (Playwright cannot download browsers here).
 chromium:
@@ -63,7 +57,15 @@ nginx:
 servers: nginx
 	$(call apt_install_missing,$(SERVER_PACKAGES))
 
-build: $(VENV)/.site-installed npm
+# Node runs the Pyodide runtime at build time to make the engine's start-up snapshot (site_build/snapshot.py)
+# and to pre-render each calculator's example; npm fetches the runtime (`npm pack`) and the linters.
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  echo "installing nodejs npm"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+
+build: $(VENV)/.site-installed node
 	$(PY) build.py
 
 # Python's http.server: nothing to install, but no compression and no cache headers (deploy/ for those).
@@ -80,7 +82,7 @@ lint: venv
 # with the versions pinned in package-lock.json.
 node-modules: node_modules/.installed
 
-node_modules/.installed: package.json package-lock.json | npm
+node_modules/.installed: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

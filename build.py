@@ -1,6 +1,7 @@
 """Build the site into site/: the one pipeline, from the rules to a checked static site.
 
-    load -> check_sources -> render -> runtime -> wheel -> mkdocs -> finish -> csp -> check -> compress
+    load -> check_sources -> render -> runtime -> wheel -> snapshot -> mkdocs -> finish -> prerender -> csp
+    -> check -> compress
 
 Each step is a named call of ``site_build``; ``build`` reads everything first,
 writes afterwards, and stops at the first step that finds a problem with a
@@ -28,6 +29,7 @@ from site_build.finish import finish
 from site_build.headings import heading_mismatches
 from site_build.load import Sources, check_translations, load
 from site_build.mkdocs_step import mkdocs_config, run_mkdocs
+from site_build.prerender import prerender
 from site_build.render import render
 from site_build.runtime import fetch_runtime
 from site_build.settings import (
@@ -40,6 +42,8 @@ from site_build.settings import (
     WHEELS_DIR,
     Paths,
 )
+from site_build.snapshot import Snapshot, build_snapshot
+from site_build.snapshot import install as install_snapshot
 from site_build.vendored import fetch_wheels
 from site_build.wheel import build_id, build_wheel, sha256_of
 
@@ -58,6 +62,8 @@ class Report:
     not_written: list[str] = field(default_factory=list)
     compressed: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    snapshot: dict[str, Any] = field(default_factory=dict)
+    not_prerendered: dict[str, str] = field(default_factory=dict)
 
 
 def check_sources(sources: Sources) -> None:
@@ -78,18 +84,21 @@ def check_sources(sources: Sources) -> None:
                          "{# figure-ok: why #} on its line", [str(f) for f in findings])
 
 
-def engine_config(wheel: Path, vendored: list[Path] | None = None) -> dict[str, str]:
+def engine_config(wheel: Path, vendored: list[Path] | None = None, snapshot: Snapshot | None = None,
+                  ) -> dict[str, str]:
     """``extra.engine`` for the calculator template: where the engine's files are, relative to the site root.
 
     Every path names its content, so a server can let browsers keep the files for good: the runtime is under
     its version, the wheel and the lock file (which records the wheel's sha256) under a hash of the wheel and
     the runtime version, which is also the ``build_id`` the browser keys its caches by. The vendored wheels
-    (openpyxl for ``.xlsx`` files) are served from the same folder, so their hashes are in its name too.
+    (openpyxl for ``.xlsx`` files) are served from the same folder, so their hashes are in its name too. With a
+    ``snapshot``, ``snapshot`` and ``stdlib`` name the engine's memory snapshot and the trimmed stdlib it was made
+    with, under a hash of both.
     """
     build = build_id(sha256_of(wheel), PYODIDE_VERSION, BUILD_ID_LENGTH, [sha256_of(w) for w in vendored or ()])
     folder = f"{WHEELS_DIR}{build}/"
     return {"runtime": RUNTIME_DIR, "wheel": f"{folder}{wheel.name}", "lock": f"{folder}{LOCK_FILE}",
-            "pyodide_version": PYODIDE_VERSION, "build_id": build}
+            "pyodide_version": PYODIDE_VERSION, "build_id": build, **(snapshot.files if snapshot else {})}
 
 
 def compress(site: Path, cache: Path) -> dict[str, Any]:
@@ -141,19 +150,25 @@ def _build(paths: Paths) -> Report:
     with step("wheel"):
         wheel = build_wheel(paths.project, paths.work)
         vendored = fetch_wheels(paths.cache, VENDORED_WHEELS)
+    with step("snapshot"):
+        snapshot = build_snapshot(runtime, wheel, paths.project, paths.cache, paths.work)
     with step("mkdocs"):
-        engine = engine_config(wheel, vendored)
+        engine = engine_config(wheel, vendored, snapshot)
         config, not_written = mkdocs_config(paths, sources.all_pages, engine)
         run_mkdocs(config)
     with step("finish"):
         finish(paths.docs, paths.site, runtime, wheel, engine, config.site_url, vendored)
+        install_snapshot(paths.site, snapshot)
+    with step("prerender"):
+        not_prerendered = prerender(paths.site, paths.work / "prerender")
     with step("csp"):  # on the final HTML: it hashes each page's inline scripts as they are now
         apply_csp(paths.site, calculator_outputs(paths.rendered))
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):
         compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
-    return Report(sources, wheel, engine, vendored, not_written, compressed, timings)
+    return Report(sources, wheel, engine, vendored, not_written, compressed, timings, dict(snapshot.report),
+                  not_prerendered)
 
 
 def main() -> int:
@@ -169,6 +184,14 @@ def main() -> int:
     print(f"  {summary(report.compressed)}")
     print(f"  engine: runtime {report.engine['runtime']}, wheel and lock {report.engine['wheel'].rsplit('/', 1)[0]}/")
     print("  late-payment rates cover up to: " + ", ".join(f"{t.key} {t.last_period}" for t in ALL_RATE_TABLES))
+    if report.snapshot:
+        snap = report.snapshot
+        print(f"  snapshot: {report.engine['snapshot']} ({snap['heap']:,} B heap, stdlib {snap['stdlib_files']} files "
+              f"{snap['stdlib_bytes']:,} B stored; {snap['checked']} answers checked against CPython)")
+    if report.not_prerendered:
+        print("  calculator pages without a pre-rendered result (they show the waiting state):")
+        for page, reason in report.not_prerendered.items():
+            print(f"    {page}: {reason}")
     if report.not_written:
         print(f"  not written yet, left out of the nav: {', '.join(report.not_written)}")
     return 0

@@ -1,6 +1,6 @@
 """``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
 
-    python -m benchmarks [--runs 5] [--only start,recalc,import,late,portfolio,xlsx,transfer,build]
+    python -m benchmarks [--runs 5] [--only start,throttled,recalc,import,late,portfolio,xlsx,transfer,build]
                          [--server auto|nginx|python]
 
 Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
@@ -25,7 +25,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
+PARTS = ("start", "throttled", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -61,6 +61,7 @@ def load() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per start figure (default 5)")
+    parser.add_argument("--throttled-runs", type=int, default=3, help="runs of the throttled cold start (default 3)")
     parser.add_argument("--edits", type=int, default=200, help="edits for the recalculation latency")
     parser.add_argument("--rows", type=int, default=10_000, help="payment experiences in the imported CSV")
     parser.add_argument("--invoices", type=int, default=10_000, help="invoices in the late-payment page's import")
@@ -110,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
                           " x (cold, warm)")
                     results["start"] = scenarios.start_times(playwright, server, scenarios.targets(page), args.runs)
                     notes += [f"start {k}: {v}" for k, v in results["start"]["notes"].items()]
+                if "throttled" in parts:
+                    print(f"throttled cold start: {args.throttled_runs} runs x (baseline + "
+                          f"{scenarios.THROTTLED_CALCULATOR})")
+                    results["throttled"] = scenarios.throttled_start(playwright, server, scenarios.targets(page),
+                                                                     args.throttled_runs)
+                    notes += [f"throttled: {n}" for n in results["throttled"]["notes"]]
                 if "recalc" in parts:
                     print(f"recalculation: {args.edits} edits on the payout page")
                     try:
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                             results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
                         except Exception as error:  # reported in the table's notes
                             notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
-        for key in ("start", "recalc", "import", "late", "portfolio", "portfolio_xlsx", "transfer_guide",
+        for key in ("start", "throttled", "recalc", "import", "late", "portfolio", "portfolio_xlsx", "transfer_guide",
                     "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")

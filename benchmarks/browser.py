@@ -8,6 +8,7 @@ page's own scripts runs a MutationObserver that stamps ``performance.now()``
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -71,8 +72,54 @@ class Profile:
         self.remove()
 
 
-def first_result_script(signal_js: str) -> str:
-    return FIRST_RESULT_SCRIPT % signal_js
+#: For a calculator page, on top of FIRST_RESULT_SCRIPT's stamp:
+#: - ``screen``: first paint with a result in the page (the build's pre-rendered example, if the HTML has one:
+#:   the later of first-contentful-paint and the moment a filled result area is in the document);
+#: - ``typed``: as soon as the form exists, a new value (``INPUT``, not the example's) is typed into a field;
+#: - ``answer``: the page shows the engine's answer to it (settled, answered by the engine, not the build).
+CALC_SCRIPT = """
+(() => {
+  const input = %s;
+  const bench = window.__bench;
+  let dom;
+  const paint = () => performance.getEntriesByName("first-contentful-paint")[0];
+  const stampScreen = () => {
+    const fcp = paint();
+    if (bench.screen === undefined && dom !== undefined && fcp) bench.screen = Math.max(dom, fcp.startTime);
+  };
+  new PerformanceObserver(stampScreen).observe({ type: "paint", buffered: true });
+  const check = () => {
+    const root = document.getElementById("calc");
+    if (!root) return;
+    if (dom === undefined && root.querySelector(".calc-result .calc-figures > *")) {
+      dom = performance.now();
+      bench.prerendered = !!root.querySelector(".calc-prerender");
+      stampScreen();
+    }
+    if (bench.typed === undefined && root.dataset.form === "ready") {
+      const field = document.getElementById(`calc-f-${input.name}`);
+      field.value = input.value;
+      bench.typed = performance.now();
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      return;
+    }
+    if (bench.typed !== undefined && bench.answer === undefined && root.dataset.settled === "true"
+        && root.dataset.answered && root.dataset.answered !== "0") {
+      bench.answer = performance.now();
+      bench.outcome = root.dataset.outcome;
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener("DOMContentLoaded", check);
+})();
+"""
+
+
+def first_result_script(signal_js: str, calc_input: dict[str, str] | None = None) -> str:
+    script = FIRST_RESULT_SCRIPT % signal_js
+    return script + (CALC_SCRIPT % json.dumps(calc_input) if calc_input else "")
 
 
 def page_for(context: Any) -> Any:
@@ -80,13 +127,33 @@ def page_for(context: Any) -> Any:
     return context.pages[0] if context.pages else context.new_page()
 
 
-def time_to_first_result(context: Any, url: str, timeout_ms: float = 90_000, dwell_ms: float = 0) -> float:
-    """Milliseconds from navigation start to the first result on screen (needs ``first_result_script``)."""
+#: DevTools' network emulation of the throttled profile: 10 Mbit/s down (and up), 40 ms latency.
+THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 10_000_000 / 8}
+
+
+def throttle(context: Any, conditions: dict[str, Any] = THROTTLED) -> None:
+    """Emulate a slower network for the page's (and its workers') requests, through the DevTools protocol."""
+    page = page_for(context)
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", conditions)
+
+
+def time_to_first_result(context: Any, url: str, timeout_ms: float = 90_000, dwell_ms: float = 0,
+                         calculator: bool = False) -> float:
+    """Milliseconds from navigation start to the first result on screen (needs ``first_result_script``); on a
+    calculator page with an input to type, to the engine's answer to that input (see CALC_SCRIPT)."""
     page = page_for(context)
     page.goto(url, wait_until="commit", timeout=timeout_ms)
-    page.wait_for_function("() => window.__bench && window.__bench.first !== undefined", timeout=timeout_ms,
-                           polling=50)
-    first = float(page.evaluate("window.__bench.first"))
+    done = "window.__bench.answer" if calculator else "window.__bench.first"
+    page.wait_for_function(f"() => window.__bench && {done} !== undefined", timeout=timeout_ms, polling=50)
+    first = float(page.evaluate(done))
     if dwell_ms:
         page.wait_for_timeout(dwell_ms)
     return first
+
+
+def calc_stamps(context: Any) -> dict[str, Any]:
+    """What CALC_SCRIPT stamped: screen, typed, answer (ms since navigation start), prerendered, outcome."""
+    stamps: dict[str, Any] = page_for(context).evaluate("() => ({ ...window.__bench })")
+    return stamps

@@ -11,8 +11,13 @@ import math
 from pathlib import Path
 from typing import Any
 
-#: The targets of issue 5.
-START_RATIO_MAX = 1.10
+#: The targets of issue 11 (start) and issue 5 (recalculation, import).
+COLD_RATIO_MAX = 0.50  # first computed answer, cold, against bare Pyodide cold (aim: 0.30)
+COLD_RATIO_AIM = 0.30
+WARM_RATIO_MAX = 0.35
+THROTTLED_RATIO_MAX = 1.00
+EXTRA_BYTES_MAX = 2.5 * 1024 * 1024  # over the 5.42 MiB of a cold calculator visit before issue 11
+BYTES_BEFORE = 5.42 * 1024 * 1024
 RECALC_P95_MAX_MS = 30.0
 IMPORT_MAX_MS = 1000.0
 WARM_START_MAX_MS = 1000.0
@@ -46,9 +51,10 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
         base = pages.get("baseline", {})
         bc, bw = base.get("cold", {}).get("median", float("nan")), base.get("warm", {}).get("median", float("nan"))
         runs = base.get("cold", {}).get("n", 0)
-        out.append(("**Start: navigation → first result**, median [min–max] ms over "
-                    f"{runs} runs, cold / warm", "", "", ""))
-        out.append(("baseline (bare Pyodide in a module worker, `1 + 1`)",
+        out.append(("**First computed answer**: navigation → the engine's answer to a value typed as soon as the "
+                    f"form exists (not the pre-rendered example), median [min–max] ms over {runs} runs, "
+                    "pages shuffled per run, cold / warm", "", "", ""))
+        out.append(("baseline (bare Pyodide in a module worker, `1 + 1`), same run",
                     f"{_ms(base.get('cold'))} / {_ms(base.get('warm'))}", "reference", ""))
         for name, visits in pages.items():
             if name == "baseline":
@@ -56,12 +62,34 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
             cold, warm = visits.get("cold", {}), visits.get("warm", {})
             rc = _ratio(cold.get("median", float("nan")), bc)
             rw = _ratio(warm.get("median", float("nan")), bw)
-            ratio_ok = None if math.isnan(rc) or math.isnan(rw) else (rc <= START_RATIO_MAX and rw <= START_RATIO_MAX)
-            out.append((f"{name}", f"{_ms(cold)} / {_ms(warm)}; ×{rc:.2f} / ×{rw:.2f} baseline",
-                        f"≤ ×{START_RATIO_MAX:.2f} baseline, cold and warm", verdict(ratio_ok)))
-            wm = warm.get("median", float("nan"))
-            out.append((f"{name}: warm start", f"{wm:.0f} ms", f"< {WARM_START_MAX_MS:.0f} ms",
-                        verdict(None if math.isnan(wm) else wm < WARM_START_MAX_MS)))
+            out.append((f"{name}, cold", f"{_ms(cold)}: ×{rc:.2f} baseline",
+                        f"≤ ×{COLD_RATIO_MAX:.2f} (aim ×{COLD_RATIO_AIM:.2f})",
+                        verdict(None if math.isnan(rc) else rc <= COLD_RATIO_MAX)))
+            out.append((f"{name}, warm", f"{_ms(warm)}: ×{rw:.2f} baseline", f"≤ ×{WARM_RATIO_MAX:.2f}",
+                        verdict(None if math.isnan(rw) else rw <= WARM_RATIO_MAX)))
+        screen = start.get("screen") or {}
+        if screen:
+            out.append(("**First result on screen**: the pre-rendered example, at the later of first paint and "
+                        "its arrival in the document, median ms, cold / warm", "", "", ""))
+            for name, visits in screen.items():
+                if name == "baseline":
+                    continue
+                out.append((name, f"{_ms(visits.get('cold'))} / {_ms(visits.get('warm'))}",
+                            "at first paint", ""))
+    throttled = results.get("throttled")
+    if throttled:
+        tp = throttled["pages"]
+        base_t = tp.get("baseline", {}).get("median", float("nan"))
+        out.append((f"**Throttled cold start** ({throttled['profile']}), first computed answer, "
+                    f"median [min–max] ms over {tp.get('baseline', {}).get('n', 0)} runs", "", "", ""))
+        for name, stats in tp.items():
+            sent = throttled.get("bytes", {}).get(name, 0)
+            if name == "baseline":
+                out.append(("baseline", f"{_ms(stats)} ({_kb(sent)} sent)", "reference", ""))
+                continue
+            r = _ratio(stats.get("median", float("nan")), base_t)
+            out.append((name, f"{_ms(stats)} ({_kb(sent)} sent): ×{r:.2f} baseline",
+                        f"≤ ×{THROTTLED_RATIO_MAX:.2f}", verdict(None if math.isnan(r) else r <= THROTTLED_RATIO_MAX)))
     recalc = results.get("recalc")
     if recalc and "input" in recalc:
         i, s = recalc["input"], recalc["submit"]
@@ -115,8 +143,19 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
             out.append(("guide page: requests to pyodide/ or a wheel", f"{len(reqs)} ({engine} B)",
                         "0", verdict(not reqs)))
         else:
+            cold = t["cold"]["bytes"]
+            out.append(("calculator page, cold: more than the 5.42 MiB before issue 11",
+                        f"{_kb(max(cold - BYTES_BEFORE, 0))}", f"≤ {_kb(EXTRA_BYTES_MAX)}",
+                        verdict(cold - BYTES_BEFORE <= EXTRA_BYTES_MAX)))
+            kinds = t["cold"].get("by_kind") or {}
+            out.append(("calculator page, cold, where the bytes go",
+                        "; ".join(f"{kind} {_kb(n)}" for kind, n in kinds.items()), "", ""))
             out.append(("calculator page: of which the engine (pyodide/, wheel), cold / warm",
                         f"{_kb(t['cold']['engine_bytes'])} / {_kb(t['warm']['engine_bytes'])}", "", ""))
+            before = t["cold"].get("engine_before_paint")
+            if before is not None:
+                out.append(("calculator page, cold: engine responses complete before the first paint",
+                            _kb(before), "0", verdict(before == 0)))
     build = results.get("build")
     if build:
         out.append(("**Build**: `python build.py`, fresh (no site/ nor build/; .cache kept)",

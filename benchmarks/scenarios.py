@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .baseline import SIGNAL as BASELINE_SIGNAL
-from .browser import Profile, first_result_script, page_for, time_to_first_result
+from .browser import Profile, calc_stamps, first_result_script, page_for, throttle, time_to_first_result
 from .common import ROOT, Stats, Watch, percentile
 from .server import Hit, Server
 
@@ -32,6 +32,16 @@ CALC_SIGNAL = '(d) => { const el = d.getElementById("calc"); return !!el && !!el
 
 #: The calculator pages, by their English URL (nl/ and fr/ have the same below their prefix).
 CALCULATORS = ("self-assessment-limit", "payout", "eligibility", "claim-timeline")
+#: What the benchmark types as soon as a calculator's form exists: a value its example does not have, so the
+#: "first computed answer" is the engine's, never the build's pre-rendered one.
+NEW_INPUT = {
+    "self-assessment-limit": {"name": "new_payment_term_days", "value": "45"},
+    "payout": {"name": "outstanding", "value": "12345"},
+    "eligibility": {"name": "annual_turnover", "value": "1234567"},
+    "claim-timeline": {"name": "payment_term_days", "value": "47"},
+}
+#: The calculator whose cold start is also measured on the throttled network.
+THROTTLED_CALCULATOR = "payout"
 GUIDE = "credit-insurance/"
 
 
@@ -43,6 +53,10 @@ class Target:
     path: str
     signal: str
     calculator: bool
+
+    @property
+    def script(self) -> str:
+        return first_result_script(self.signal, NEW_INPUT.get(self.name) if self.calculator else None)
 
 
 def targets(baseline_page: str) -> list[Target]:
@@ -82,24 +96,36 @@ def page_state(context: Any) -> dict[str, Any]:
     }""")
 
 
-def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print
-                ) -> dict[str, Any]:
-    """Navigation to first result, cold (new profile) and warm (same profile, browser restarted)."""
+def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
+                seed: int = 11) -> dict[str, Any]:
+    """Navigation to the first computed answer (calculators: to an input typed at once, not the pre-rendered
+    example; the baseline: its ``1 + 1``), cold (new profile) and warm (same profile, browser restarted), with
+    the first result on screen beside it. The pages run in a new shuffled order in every round."""
     found: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
+    screens: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
     notes: dict[str, list[str]] = {t.name: [] for t in pages}
+    orders: list[list[str]] = []
     watch = Watch()
+    shuffle = random.Random(seed)
     for run in range(runs):
-        for target in pages:  # interleaved, so background load spreads over every page alike
+        order = list(pages)
+        shuffle.shuffle(order)
+        orders.append([t.name for t in order])
+        for target in order:  # so background load, and any order effect, spreads over every page alike
             url = server.url + target.path
             with Profile(playwright, watch) as profile:
                 try:
                     for visit in ("cold", "warm"):
-                        with profile.context(first_result_script(target.signal)) as context:
-                            ms = time_to_first_result(context, url)
+                        with profile.context(target.script) as context:
+                            ms = time_to_first_result(context, url, calculator=target.calculator)
                             if target.calculator:
-                                state = page_state(context)
-                                if state.get("outcome") != "result":
-                                    notes[target.name].append(f"{visit} run {run}: outcome {state.get('outcome')}")
+                                stamps = calc_stamps(context)
+                                if stamps.get("outcome") != "result":
+                                    notes[target.name].append(f"{visit} run {run}: outcome {stamps.get('outcome')}")
+                                if stamps.get("screen") is not None:
+                                    screens[target.name][visit].append(float(stamps["screen"]))
+                            else:
+                                screens[target.name][visit].append(ms)
                             found[target.name][visit].append(ms)
                             if visit == "cold":
                                 settle(context, server, target.calculator)
@@ -110,10 +136,48 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
     return {
         "pages": {name: {visit: Stats.of(v).as_dict() for visit, v in visits.items()}
                   for name, visits in found.items()},
+        "screen": {name: {visit: Stats.of(v).as_dict() for visit, v in visits.items()}
+                   for name, visits in screens.items()},
         "raw": found,
+        "raw_screen": screens,
+        "orders": orders,
         "notes": {k: v for k, v in notes.items() if v},
         "problems": watch.problems(),
     }
+
+
+def throttled_start(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
+                    seed: int = 13) -> dict[str, Any]:
+    """Cold starts on the throttled network (10 Mbit/s, 40 ms, DevTools network emulation): the baseline and
+    one calculator, in a shuffled order per round, with the bytes the server sent for each visit."""
+    chosen = [t for t in pages if t.name in ("baseline", THROTTLED_CALCULATOR)]
+    found: dict[str, list[float]] = {t.name: [] for t in chosen}
+    sent: dict[str, list[int]] = {t.name: [] for t in chosen}
+    notes: list[str] = []
+    watch = Watch()
+    shuffle = random.Random(seed)
+    for run in range(runs):
+        order = list(chosen)
+        shuffle.shuffle(order)
+        for target in order:
+            with Profile(playwright, watch) as profile:
+                try:
+                    mark = server.mark()
+                    with profile.context(target.script) as context:
+                        throttle(context)
+                        found[target.name].append(time_to_first_result(context, server.url + target.path,
+                                                                       timeout_ms=180_000,
+                                                                       calculator=target.calculator))
+                        sent[target.name].append(sum(h.bytes_sent for h in server.hits(mark)))
+                except Exception as error:
+                    notes.append(f"{target.name} run {run}: {type(error).__name__}: {str(error)[:200]}")
+            values = found[target.name]
+            log(f"  throttled run {run + 1}/{runs} {target.name:<22} "
+                f"{f'{values[-1]:7.0f} ms' if values else '   failed'}")
+    return {"profile": "10 Mbit/s, 40 ms latency (CDP Network.emulateNetworkConditions)",
+            "pages": {name: Stats.of(v).as_dict() for name, v in found.items()},
+            "bytes": {name: (sorted(v)[len(v) // 2] if v else 0) for name, v in sent.items()},
+            "raw": found, "notes": notes, "problems": watch.problems()}
 
 
 def _last(found: dict[str, dict[str, list[float]]], target: Target, visit: str) -> str:
@@ -164,7 +228,9 @@ def ready_calculator(playwright: Any, server: Server, path: str, watch: Watch) -
     try:
         time_to_first_result(context, server.url + path)
         page = page_for(context)
-        page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=30_000)
+        page.wait_for_function('() => { const c = document.getElementById("calc");'
+                               ' return c.dataset.engine === "ready" && c.dataset.settled === "true"; }',
+                               timeout=60_000)
     except BaseException:
         manager.__exit__(None, None, None)
         profile.remove()
@@ -365,13 +431,18 @@ def transfer(playwright: Any, server: Server, path: str, calculator: bool) -> di
     with Profile(playwright, watch) as profile:
         for visit in ("cold", "warm"):
             mark = server.mark()
-            with profile.context(first_result_script(CALC_SIGNAL) if calculator else None) as context:
+            name = path.rstrip("/").rsplit("/", 1)[-1]
+            script = first_result_script(CALC_SIGNAL, NEW_INPUT.get(name)) if calculator else None
+            with profile.context(script) as context:
                 page = page_for(context)
                 if calculator:
-                    time_to_first_result(context, server.url + path)
+                    time_to_first_result(context, server.url + path, calculator=name in NEW_INPUT)
                 else:
                     page.goto(server.url + path, wait_until="load")
                 settle(context, server, calculator, min_ms=1500)
+                # When the first paint happened, as a wall-clock time comparable with the server's log.
+                paint = page_for(context).evaluate("""() => { const p = performance.getEntriesByName(
+                    "first-contentful-paint")[0]; return p ? (performance.timeOrigin + p.startTime) / 1000 : null; }""")
             hits = server.hits(mark)
             engine = [h for h in hits if is_engine(h)]
             out[visit] = {
@@ -382,9 +453,36 @@ def transfer(playwright: Any, server: Server, path: str, calculator: bool) -> di
                 "statuses": {str(s): sum(1 for h in hits if h.status == s) for s in sorted({h.status for h in hits})},
                 "encodings": sorted({h.encoding for h in hits if h.encoding}),
                 "largest": sorted(((h.bytes_sent, h.uri, h.encoding or "identity") for h in hits), reverse=True)[:5],
+                "by_kind": by_kind(hits),
+                # Engine responses the server had finished sending before the first paint (the log stamps ends).
+                "engine_before_paint": (sum(h.bytes_sent for h in engine if h.msec <= paint)
+                                        if paint is not None else None),
             }
     out["problems"] = watch.problems()
     return out
+
+
+#: Where the bytes of a visit go, by the path they were sent for (first match).
+KINDS = (
+    ("snapshot", "/pyodide/snapshots/", "snapshot.bin"),
+    ("stdlib (trimmed, beside the snapshot)", "/pyodide/snapshots/", "python_stdlib.zip"),
+    ("stdlib (full)", "/pyodide/", "python_stdlib.zip"),
+    ("wasm", "/pyodide/", ".wasm"),
+    ("runtime JS (pyodide.mjs, pyodide.asm.mjs)", "/pyodide/", ".mjs"),
+    ("wheel", "/pyodide/", ".whl"),
+    ("lock file", "/pyodide/", ".json"),
+)
+
+
+def by_kind(hits: list[Hit]) -> dict[str, int]:
+    """Bytes sent per kind of file: the engine's parts, then everything else (page, theme, scripts, strings)."""
+    out: dict[str, int] = {}
+    for hit in hits:
+        path = hit.uri.split("?")[0]
+        kind = next((name for name, folder, end in KINDS if folder in path and path.endswith(end)),
+                    "page, theme, calculator scripts")
+        out[kind] = out.get(kind, 0) + hit.bytes_sent
+    return dict(sorted(out.items(), key=lambda item: -item[1]))
 
 
 def build_time(root: Path = ROOT) -> dict[str, Any]:

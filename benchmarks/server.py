@@ -39,6 +39,7 @@ REVALIDATE = "no-cache"
 VERSIONED = (
     r"^pyodide/v?\d+\.\d+\.\d+[^/]*/",  # pyodide/314.0.7/... (proposed layout)
     r"^pyodide/wheels/[0-9a-f]{8,}/",  # pyodide/wheels/<sha256>/calculators-0.1.0-py3-none-any.whl (proposed)
+    r"^pyodide/snapshots/[0-9a-f]{8,}/",  # the engine's memory snapshot and its stdlib, named by their hash
     r"\.[0-9a-f]{8,}\.(min\.)?(js|css|mjs)$",  # mkdocs-material's hashed bundles
 )
 
@@ -47,7 +48,7 @@ VERSIONED = (
 TYPES = {
     "html": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
     "json": "application/json", "map": "application/json", "webmanifest": "application/manifest+json",
-    "wasm": "application/wasm", "zip": "application/zip", "whl": "application/zip",
+    "wasm": "application/wasm", "bin": "application/octet-stream", "zip": "application/zip", "whl": "application/zip",
     "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
     "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon", "woff2": "font/woff2",
     "woff": "font/woff", "xml": "application/xml", "txt": "text/plain", "csv": "text/csv",

@@ -6,6 +6,7 @@ local path = r.req_attr["physical.path"]
 if not path then return 0 end
 if path:sub(-1) == "/" then path = path .. "index.html" end -- the index file is chosen after this script
 local types = {
+  ["bin"] = "application/octet-stream",
   ["css"] = "text/css; charset=utf-8",
   ["csv"] = "text/csv; charset=utf-8",
   ["htm"] = "text/html; charset=utf-8",

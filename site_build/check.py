@@ -16,7 +16,8 @@ Run on ``site/`` after the finish step; each check returns its problems and
   may be cached as immutable): the runtime under ``pyodide/<version>/``, the wheel and the lock file that
   registers it (with its sha256) under ``pyodide/wheels/<build_id>/``, the build id being a hash of the
   wheel's sha256 and the runtime version (and of any other wheel served beside it, each registered in the
-  lock file with its sha256); nothing else under ``pyodide/``;
+  lock file with its sha256); the engine's memory snapshot and its trimmed stdlib (when the build made one)
+  under ``pyodide/snapshots/<hash of both>/``; nothing else under ``pyodide/``;
 - the pinned optional wheels (openpyxl and its dependency, for ``.xlsx`` files) are there, as pinned;
 - only calculator pages (front matter ``template: calculator.html``) load any engine byte;
 - every page carries the Content-Security-Policy (``csp.py``) ahead of any script, with the hash of each of its
@@ -50,6 +51,7 @@ from .settings import (
     SERVED_RUNTIME_FILES,
     VENDORED_WHEELS,
 )
+from .snapshot import SNAPSHOT_FILE, SNAPSHOT_ID_LENGTH, SNAPSHOTS_DIR, check_size
 from .vendored import PinnedWheel
 from .wheel import build_id as wheel_build_id
 
@@ -364,6 +366,10 @@ def check_engine(site: Path, engine: Mapping[str, str]) -> list[str]:
     elif entry.get("sha256") != sha256:
         problems.append(f"{engine['lock']} has a wrong sha256 for {wheel.name}")
     expected = {site / runtime / name for name in SERVED_RUNTIME_FILES} | {wheel, lock, *others}
+    snapshot_files = [engine[key] for key in ("snapshot", "stdlib") if engine.get(key)]
+    if snapshot_files:
+        problems += check_snapshot(site, snapshot_files)
+        expected |= {site / rel for rel in snapshot_files}
     engine_dir = site / ENGINE_DIR
     copies = {copy for copy, _, _ in compress.copies(engine_dir)} if engine_dir.is_dir() else set()
     for path in sorted(engine_dir.rglob("*")) if engine_dir.is_dir() else []:
@@ -392,6 +398,31 @@ def check_vendored(site: Path, engine: Mapping[str, str], pins: Iterable[PinnedW
         missing = [d for d in pin.depends if d not in packages]
         if missing:
             problems.append(f"{pin.name} depends on {', '.join(missing)}, which the lock file lacks")
+    return problems
+
+
+def check_snapshot(site: Path, files: list[str]) -> list[str]:
+    """The snapshot and its stdlib zip exist, side by side, in a folder named by the hash of both."""
+    paths = [site / rel for rel in files]
+    folders = {PurePosixPath(rel).parent for rel in files}
+    if len(folders) != 1 or f"{PurePosixPath(files[0]).parent.parent}/" != SNAPSHOTS_DIR:
+        return [f"{', '.join(files)}: not one folder under {SNAPSHOTS_DIR}"]
+    missing = [rel for rel, path in zip(files, paths, strict=True) if not path.is_file()]
+    if missing:
+        return [f"{rel} is missing from the site" for rel in missing]
+    problems = []
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name != SNAPSHOT_FILE):  # snapshot first, as snapshot.py hashes
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    folder = PurePosixPath(files[0]).parent.name
+    if digest.hexdigest()[:len(folder)] != folder or len(folder) != SNAPSHOT_ID_LENGTH:
+        problems.append(f"{PurePosixPath(files[0]).parent}/ is not named by the hash of its files: browsers could "
+                        "keep a snapshot with another stdlib zip")
+    snapshot = next(p for p in paths if p.name == SNAPSHOT_FILE)
+    try:
+        check_size(snapshot.read_bytes())
+    except BuildError as error:
+        problems.append(str(error))
     return problems
 
 

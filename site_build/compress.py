@@ -3,9 +3,11 @@
 nginx's ``gzip_static`` and ``brotli_static`` then send the copy a browser
 accepts, with no compression work per request (the Pyodide wasm is 9.6 MB;
 brotli at quality 11 takes about 25 s on one core, so it is done once, here,
-and kept in a cache keyed by content). A copy is kept only when it is at
+and kept in a cache keyed by content; the engine's 30 MiB memory snapshot
+travels as about 4 MB of brotli). A copy is kept only when it is at
 least ``MIN_SAVING`` smaller than the original: ``python_stdlib.zip`` and
-the wheel are already deflated and gain about 2-5 %, so they stay single.
+the wheel are already deflated and gain about 2-5 %, so they stay single; the
+trimmed stdlib zip beside the snapshot is stored, and brotli shrinks it by ~80 %.
 Output is deterministic (gzip without name or time), so two builds of the
 same site give the same bytes.
 """
@@ -23,7 +25,7 @@ from typing import Any
 #: What may gain from compression: text, wasm, and the two archives (measured, kept only if they gain).
 CANDIDATES = frozenset({
     ".html", ".htm", ".css", ".js", ".mjs", ".json", ".map", ".webmanifest", ".svg", ".xml", ".txt", ".csv",
-    ".wasm", ".zip", ".whl", ".ico",
+    ".wasm", ".zip", ".whl", ".ico", ".bin",  # .bin: the engine's memory snapshot (site_build/snapshot.py)
 })
 #: Never worth a copy: formats that are compressed already.
 ALREADY_COMPRESSED = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".woff", ".woff2", ".gz", ".br",

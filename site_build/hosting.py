@@ -26,11 +26,12 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
 #: URL paths whose content never changes (searched anywhere in the path, so any sub-path works):
-#: the runtime under its version, the wheel and its lock file under the wheel's hash, mkdocs-material's
-#: hashed bundles.
+#: the runtime under its version, the wheel and its lock file under the wheel's hash, the memory snapshot and
+#: its stdlib zip under the hash of both, mkdocs-material's hashed bundles.
 VERSIONED_PATHS: tuple[str, ...] = (
     r"/pyodide/[0-9]+\.[0-9]+\.[0-9]+[^/]*/",
     r"/pyodide/wheels/[0-9a-f]{16,}/",
+    r"/pyodide/snapshots/[0-9a-f]{16,}/",
     r"\.[0-9a-f]{8,}\.min\.(js|css)$",
 )
 VERSIONED = "|".join(VERSIONED_PATHS)
@@ -91,6 +92,7 @@ TYPES: dict[str, str] = {
     ".wasm": "application/wasm",  # streaming compilation of Pyodide needs exactly this type
     ".zip": "application/zip",
     ".whl": "application/zip",
+    ".bin": "application/octet-stream",  # the engine's memory snapshot (site_build/snapshot.py)
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".jpg": "image/jpeg",

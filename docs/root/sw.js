@@ -3,7 +3,11 @@
 // Registered by the calculator pages only (never by a guide), with scope = the site root, as
 //   sw.js?v=<pyodide version>-<build id>&runtime=pyodide/<version>/&wheel=pyodide/wheels/<build id>/calculators-....whl
 //        &lock=pyodide/wheels/<build id>/pyodide-lock.json&build=<build id>
-// - install: the engine (the Pyodide files, the calculators wheel, the lock file) goes into a cache named by v;
+//        &snapshot=pyodide/snapshots/<hash>/snapshot.bin&stdlib=pyodide/snapshots/<hash>/python_stdlib.zip
+// - install: the engine goes into a cache named by v: the Pyodide files, the lock file, and either the build's
+//   memory snapshot with its trimmed stdlib (what the worker starts from) or, on a site without one, the full
+//   stdlib and the calculators wheel. (With a snapshot, the full stdlib and the wheel, which only a failed
+//   restore asks for, are kept when they are fetched, not downloaded ahead: they would double a first visit.)
 // - activate: this site's caches of other versions ("portal-*") are deleted; the worker's memory snapshot
 //   ("calc-snapshot", keyed by build and runtime version) is never touched here;
 // - fetch: the engine's files are served cache-first: their paths change whenever they change, so a cached copy
@@ -30,15 +34,21 @@ const RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "py
 const runtimeURL = (name) => new URL(name, new URL(RUNTIME, SCOPE)).href;
 // The wheel and its lock file: immutable under one build id (their folder is named by it).
 const BUILD_URLS = [...(WHEEL ? [new URL(WHEEL, SCOPE).href] : []), new URL(LOCK, SCOPE).href];
-const IMMUTABLE_URLS = new Set([...RUNTIME_FILES.map(runtimeURL), ...(BUILD ? BUILD_URLS : [])]);
+// The build's memory snapshot and its stdlib: their folder is named by the hash of both.
+const SNAPSHOT_URLS = ["snapshot", "stdlib"].map((key) => params.get(key)).filter(Boolean)
+  .map((path) => new URL(path, SCOPE).href);
+const IMMUTABLE_URLS = new Set([...RUNTIME_FILES.map(runtimeURL), ...(BUILD ? BUILD_URLS : []), ...SNAPSHOT_URLS]);
 const ENGINE_URLS = new Set([...IMMUTABLE_URLS, ...BUILD_URLS]);
+const FALLBACK_ONLY = SNAPSHOT_URLS.length === 2
+  ? new Set([runtimeURL("python_stdlib.zip"), ...(WHEEL ? [new URL(WHEEL, SCOPE).href] : [])]) : new Set();
+const INSTALL_URLS = [...ENGINE_URLS].filter((url) => !FALLBACK_ONLY.has(url));
 /** How long a page waits for the network before it is served from the cache. */
 const NETWORK_WAIT_MS = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(ENGINE_CACHE)
-      .then((cache) => cache.addAll([...ENGINE_URLS]))
+      .then((cache) => cache.addAll(INSTALL_URLS))
       .then(() => self.skipWaiting()),
   );
 });

@@ -59,9 +59,11 @@ def test_runtime_and_wheel_are_under_their_relative_urls(real_site: Any) -> None
     served = {p.relative_to(engine_dir).as_posix() for p in engine_dir.rglob("*")
               if p.is_file() and p.suffix not in (".br", ".gz")}
     build_id = real_site.report.engine["build_id"]
+    snapshot = {real_site.report.engine[key].removeprefix("pyodide/") for key in ("snapshot", "stdlib")}
     assert served == {*(f"{PYODIDE_VERSION}/{name}" for name in SERVED_RUNTIME_FILES),
                       f"wheels/{build_id}/{real_site.report.wheel.name}", f"wheels/{build_id}/pyodide-lock.json",
-                      *(f"wheels/{build_id}/{pin.file_name}" for pin in VENDORED_WHEELS)}
+                      *(f"wheels/{build_id}/{pin.file_name}" for pin in VENDORED_WHEELS),
+                      *snapshot}
     assert re.fullmatch(r"calculators-[\w.]+-py3-none-any\.whl", real_site.report.wheel.name)
 
 
@@ -75,7 +77,9 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
     assert engine == {"runtime": f"pyodide/{PYODIDE_VERSION}/",
                       "wheel": f"pyodide/wheels/{build_id}/{wheel.name}",
                       "lock": f"pyodide/wheels/{build_id}/pyodide-lock.json",
-                      "pyodide_version": PYODIDE_VERSION, "build_id": build_id}
+                      "pyodide_version": PYODIDE_VERSION, "build_id": build_id,
+                      "snapshot": f"pyodide/snapshots/{real_site.report.snapshot['id']}/snapshot.bin",
+                      "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip"}
     assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]

@@ -93,9 +93,11 @@ def shown_date(iso: str, lang: str) -> str:
 # -- the page -------------------------------------------------------------------------------------------
 
 def open_calculator(page: Any, url: str, timeout: float = 60_000) -> None:
-    """Go to a calculator page and wait until the engine has answered the first time."""
+    """Go to a calculator page and wait until the engine is ready and the page shows the answer to its inputs
+    (the example's may be the build's pre-rendered one: the engine need not recompute it)."""
     page.goto(url)
     page.wait_for_selector("#calc[data-form='ready']", timeout=10_000)
+    wait(page, "c.dataset.engine !== 'loading'", timeout)
     settle(page, timeout)
 
 

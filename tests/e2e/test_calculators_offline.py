@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -73,71 +72,3 @@ def test_an_engine_that_cannot_load_is_reported_in_the_page_language(page: Any, 
     page.fill("#calc-f-payment_term_days", "45")
     assert page.input_value("#calc-f-payment_term_days") == "45"
     assert page.text_content("#calc .calc-summary") == STRINGS[lang]["result.unavailable"]
-
-
-SNAPSHOT_KEYS = "caches.open('calc-snapshot').then((c) => c.keys()).then((keys) => keys.map((r) => r.url))"
-
-
-def wait_until(probe: Any, seconds: float) -> Any:
-    """``probe()`` once it is truthy (polled), or fail after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while not (value := probe()):
-        assert time.monotonic() < deadline, f"still nothing after {seconds} s"
-        time.sleep(0.25)
-    return value
-
-
-def engine_timings(page: Any) -> dict[str, Any]:
-    timings: dict[str, Any] = json.loads(page.get_attribute("#calc", "data-engine-timings") or "{}")
-    return timings
-
-
-def test_a_second_visit_restores_the_engine_from_its_snapshot_and_a_bad_one_is_dropped(
-        browser: Any, site_url: str) -> None:
-    context = browser.new_context()
-    guard = Guard()
-    guard_context(context, guard)
-    try:
-        page = context.new_page()
-        url = page_url(site_url, "nl", "payout")
-        open_calculator(page, url)
-        assert engine_timings(page)["snapshot"] is False
-        # Taken once the engine has been idle for a while after its first answers, kept by build and runtime version.
-        keys = wait_until(lambda: page.evaluate(SNAPSHOT_KEYS), 30)
-        build = page.get_attribute("#calc", "data-build")
-        version = page.get_attribute("#calc", "data-pyodide-version")
-        [key] = keys
-        assert key.endswith(f"/__snapshot__/{version}/{build}") or not build
-
-        page.goto(url)
-        page.wait_for_selector("#calc[data-form='ready']")
-        settle(page, timeout=60_000)
-        assert engine_timings(page)["snapshot"] is True
-        payload = {"credit_limit": "40000", "outstanding": "30000", "recovered": "2500"}
-        for name, value in payload.items():
-            page.fill(f"#calc-f-{name}", typed_amount(value, "nl"))
-        settle(page)
-        assert figures(page)["payout"]["value"] == cli("payout", payload, "nl")["payout"]
-
-        # A snapshot Pyodide cannot restore: the engine starts afresh, computes, and the bad copy is gone.
-        page.evaluate("""async (key) => {
-          const bytes = new Blob([new Uint8Array(4096)]).stream().pipeThrough(new CompressionStream('gzip'));
-          await (await caches.open('calc-snapshot')).put(key, new Response(bytes));
-        }""", key)
-        page.goto(url)
-        page.wait_for_selector("#calc[data-form='ready']")
-        settle(page, timeout=60_000)
-        assert engine_timings(page)["snapshot"] is False
-        assert page.evaluate(SNAPSHOT_KEYS) == []  # dropped at once, a good one is taken later
-        for name, value in payload.items():
-            page.fill(f"#calc-f-{name}", typed_amount(value, "nl"))
-        settle(page)
-        assert figures(page)["payout"]["value"] == cli("payout", payload, "nl")["payout"]
-        wait_until(lambda: page.evaluate(SNAPSHOT_KEYS), 30)
-        page.goto(url)
-        page.wait_for_selector("#calc[data-form='ready']")
-        settle(page, timeout=60_000)
-        assert engine_timings(page)["snapshot"] is True
-    finally:
-        context.close()
-    assert not guard.problems(), guard.problems()

@@ -5,13 +5,21 @@
 // this module builds the form from strings.json without waiting for Pyodide,
 // starts the worker at once and computes as soon as it is ready. Inputs live
 // in the URL fragment, which never reaches a server.
+//
+// The build pre-renders each page's example (site_build/prerender.py runs this
+// module in Node): the page's HTML holds its markup, shown at first paint and
+// without JavaScript, and `data-prerender` holds the engine's answer
+// ({payload, answer}). This module shows that answer again while the form holds
+// that very payload (`data-prerendered` meanwhile), and the engine takes over
+// on the first edit; other inputs (a shared address) show "computing…" until
+// the engine answers them.
 
 import { Engine } from "./engine.js";
 import { clear, debounce, h } from "./dom.js";
 import * as L from "./locale.js";
 import { decodeState, encodeState } from "./state.js";
 
-const MODULES = {
+export const MODULES = {
   self_assessment_limit: () => import("./self-assessment.js"),
   payout: () => import("./payout.js"),
   eligibility: () => import("./eligibility.js"),
@@ -22,7 +30,7 @@ const MODULES = {
 };
 const HASH_WRITE_MS = 300;
 
-class Calculator {
+export class Calculator {
   constructor(root, strings, config, module) {
     this.root = root;
     this.config = config;
@@ -262,6 +270,7 @@ class Calculator {
    * typing (import, paste, example, reset...) is sent at once, overtaking any request in flight.
    */
   edited(event, now = false) {
+    if (this.prerendered) this.showComputing();  // the example's answer is no longer the form's
     this.dirty = true;  // until compute() has sent it, no answer is the answer to this edit
     this.touched = true;  // from now on the address follows the form (the untouched example stays out of it)
     this.root.dataset.settled = "false";
@@ -290,7 +299,30 @@ class Calculator {
     this.result.setAttribute("aria-busy", "true");
   }
 
+  /** The build's answer to the page's example, shown when the form holds exactly that example; true if shown. */
+  showPrerendered(prerendered) {
+    if (!prerendered || JSON.stringify(this.payload()) !== JSON.stringify(prerendered.payload)) return false;
+    const info = this.module.requestInfo ? this.module.requestInfo(this) : {};
+    const request = { ...info, id: 0, name: this.name, payload: prerendered.payload, prerendered: true };
+    this.answer(prerendered.answer, request);
+    this.root.dataset.requested = "0";
+    return true;
+  }
+
+  /** The form holds inputs the engine has not answered yet: no result is shown as theirs meanwhile. */
+  showComputing() {
+    this.prerendered = false;
+    delete this.root.dataset.prerendered;
+    delete this.root.dataset.outcome;
+    this.clearErrors();
+    this.clearResult();
+    this.summary.textContent = this.t(this.engine.state === "failed" ? "result.unavailable" : "result.computing");
+  }
+
   answer(answer, request) {
+    this.prerendered = Boolean(request.prerendered);
+    if (this.prerendered) this.root.dataset.prerendered = "shown";
+    else delete this.root.dataset.prerendered;
     this.answered = request.id;
     this.result.removeAttribute("aria-busy");
     this.lastAnswer = answer;
@@ -306,7 +338,7 @@ class Calculator {
       this.explanation.hidden = false;
       this.module.render(this, answer, request);
     }
-    if (this.firstResult === null) {
+    if (this.firstResult === null && !this.prerendered) {
       this.firstResult = performance.now();
       this.root.dataset.firstResultMs = String(Math.round(this.firstResult));
       performance.mark("calc-first-result");
@@ -443,14 +475,15 @@ class Calculator {
       clear(this.status).append(h("span", {}, this.t("engine.ready")));
       this.root.dataset.engineLoadMs = String(Math.round(performance.now()));
       if (status.timings) this.root.dataset.engineTimings = JSON.stringify(status.timings);
-      this.compute();
+      if (this.prerendered && !this.touched) this.offerOffline();  // the example's answer is the engine's already
+      else this.compute();
     } else if (status.state === "failed") {
       this.status.setAttribute("role", "alert");
       this.status.classList.add("calc-status-failed");
       clear(this.status).append(h("strong", {}, this.t("engine.failed")), " ",
         h("span", {}, this.t("engine.failed_hint")), " ",
         h("small", { class: "calc-detail" }, `(${status.detail})`));
-      this.summary.textContent = this.t("result.unavailable");
+      if (!this.prerendered) this.summary.textContent = this.t("result.unavailable");
       this.root.dataset.settled = "true";
     }
   }
@@ -459,12 +492,14 @@ class Calculator {
 
   /** After the first result, let the service worker keep this page and the engine for offline use. */
   offerOffline() {
-    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-    const { root, runtime, wheel, lock, build, version } = this.config;
+    if (this.offered || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    this.offered = true;
+    const { root, runtime, wheel, lock, build, version, snapshot, stdlib } = this.config;
     const rel = (url) => (url.href.startsWith(root.href) ? url.href.slice(root.href.length) : url.href);
     const script = new URL("sw.js", root);
     const params = { v: version, runtime: rel(runtime), wheel: rel(wheel), lock: rel(lock) };
     if (build) params.build = build;  // versioned paths: the wheel and the lock file are immutable too
+    if (snapshot && stdlib) Object.assign(params, { snapshot: rel(snapshot), stdlib: rel(stdlib) });
     script.search = new URLSearchParams(params).toString();
     const page = location.href.split("#")[0];
     navigator.serviceWorker.register(script.href, { scope: root.href })
@@ -511,7 +546,7 @@ function searchFiles(root, lang) {
   return files;
 }
 
-function readConfig(root) {
+export function readConfig(root) {
   const base = new URL(root.dataset.root || "./", location.href);
   const page = JSON.parse(root.dataset.config || "{}");
   const lang = (root.dataset.lang || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
@@ -524,11 +559,14 @@ function readConfig(root) {
     lock: new URL(root.dataset.lock || `${root.dataset.runtime}pyodide-lock.json`, location.href),
     pyodideVersion: root.dataset.pyodideVersion || "",
     build: root.dataset.build || "",
+    snapshot: root.dataset.snapshot ? new URL(root.dataset.snapshot, location.href) : null,
+    stdlib: root.dataset.stdlib ? new URL(root.dataset.stdlib, location.href) : null,
     version: root.dataset.engineVersion || "0",
     worker: new URL("worker.mjs", import.meta.url),
     strings: new URL("strings.json", import.meta.url),
     rules: page.rules || {},
     example: page.example || {},
+    prerendered: root.dataset.prerender ? JSON.parse(root.dataset.prerender) : null,
   };
 }
 
@@ -542,7 +580,8 @@ async function main() {
   const engine = new Engine({
     worker: config.worker,
     init: { runtime: config.runtime.href, wheel: config.wheel.href, lock: config.lock.href,
-      version: config.pyodideVersion, build: config.build },
+      version: config.pyodideVersion, build: config.build,
+      snapshot: config.snapshot && config.snapshot.href, stdlib: config.stdlib && config.stdlib.href },
     onStatus: (status) => (calc ? calc.engineStatus(status) : (early = status)),
     onAnswer: (answer, request) => calc && calc.answer(answer, request),
   });
@@ -554,7 +593,9 @@ async function main() {
   calc = new Calculator(root, strings, config, module.default);
   calc.engine = engine;
   calc.build();
-  if (!calc.restoreHash()) calc.fill(calc.module.exampleState(calc));
+  const shared = calc.restoreHash();
+  if (!shared) calc.fill(calc.module.exampleState(calc));
+  if (!calc.showPrerendered(config.prerendered) && shared) calc.showComputing();
   calc.engineStatus(early || { state: "loading", loaded: 0 });
   window.addEventListener("hashchange", () => {
     if (location.hash !== calc.lastHash && calc.restoreHash()) calc.edited(null, true);

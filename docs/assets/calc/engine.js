@@ -40,6 +40,7 @@ export class Engine {
     const boot = window.calcEngineBoot;
     if (boot && boot.worker && !boot.adopted) {
       boot.adopted = true;
+      this.init = boot.init || this.options.init;
       this.listen(boot.worker);
       this.touch();
       for (const message of boot.messages.splice(0)) this.receive(message);
@@ -47,6 +48,11 @@ export class Engine {
       boot.worker.onmessage = (event) => this.receive(event.data);
       return;
     }
+    this.init = this.options.init;
+    this.spawn(this.init);
+  }
+
+  spawn(init) {
     let worker;
     try {
       worker = new Worker(this.options.worker, { type: "module", name: "calculators" });
@@ -57,7 +63,15 @@ export class Engine {
     this.listen(worker);
     worker.onmessage = (event) => this.receive(event.data);
     this.touch();
-    worker.postMessage({ type: "init", ...this.options.init });
+    worker.postMessage({ ...init, type: "init" });
+  }
+
+  /** The build's snapshot could not be restored: a new worker starts the engine the normal way. */
+  fallback(detail) {
+    if (this.state !== "loading") return;
+    this.worker.onmessage = null;
+    this.worker.terminate();
+    this.spawn({ ...this.init, snapshot: "", stdlib: "", fallback: detail });
   }
 
   listen(worker) {
@@ -102,6 +116,9 @@ export class Engine {
         break;
       case "failed":
         this.fail(message.detail);
+        break;
+      case "fallback":
+        this.fallback(message.detail);
         break;
       case "result": {
         const request = this.running;

@@ -1,28 +1,37 @@
 // The calculators' engine in a module Web Worker: Pyodide plus the calculators wheel, both from this site.
 //
-// Messages in:  {type: "init", runtime, wheel, lock, version, build}
+// Messages in:  {type: "init", runtime, wheel, lock, version, build, snapshot, stdlib}
 //                 runtime = absolute URL of the runtime folder (pyodide.mjs...), wheel and lock = absolute URLs,
-//                 version = Pyodide's version, build = the wheel's build id ("" when the site has none)
+//                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
+//                 snapshot, stdlib = absolute URLs of the build's memory snapshot and of the trimmed stdlib zip it
+//                 was made with (absent: no snapshot, a normal start)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
-//               {type: "ready", loaded, timings}         timings.snapshot: the start restored a memory snapshot
+//               {type: "ready", loaded, timings}         timings.snapshot: the start restored the build's snapshot;
+//                                                      timings.fallback: why it could not (then a normal start)
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
+//               {type: "fallback", detail}               the snapshot could not be used: the page starts a new
+//                                                      worker with init.snapshot = "" and init.fallback = detail
 //               {type: "result", id, text}               calculators.run_json(name, JSON.stringify(payload))
 //               {type: "crash", id, detail}              a Python exception: a bug, never bad input
 //               {type: "xlsx", id, text, timings}        the rows as JSON text (calculators.xlsx.to_json)
 //               {type: "xlsx", id, error, detail}        error: "not_xlsx" (not a workbook) | "unavailable" (no reader)
 //
-// A start restores a memory snapshot of the interpreter with the engine imported when the browser keeps one
-// (~0.5 s instead of ~2 s); otherwise it boots Python, installs the wheel, and takes that snapshot once the
-// first answers are out and the engine is idle.
+// A start restores the memory snapshot the build made in Node with the engine imported and warmed up
+// (site_build/snapshot.py): no Python boot, no wheel to install. On any failure (missing file, another runtime
+// build, a restore error) it says so with console.warn and the page starts a new worker that starts normally: the
+// full stdlib, then the wheel.
+// The snapshot's URL names its content, so the browser's HTTP cache (and the service worker) keep it for the
+// next visits: there is no second, browser-made snapshot.
 
 let runJson = null;
 let pyodideRef = null;
 let loaded = 0;
 let lastReport = 0;
 let failed = false;
-let lastRun = 0;
+/** When each step of the start was done, in ms since init (reported with "ready"). */
+const marks = {};
 
 function fail(detail) {
   if (failed) return;
@@ -32,6 +41,25 @@ function fail(detail) {
 
 function progress(stage) {
   self.postMessage({ type: "progress", stage, loaded });
+}
+
+/** `response` with its body counted as progress (the wasm excepted, see below). */
+function counted(response) {
+  if (!response.body) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      const now = performance.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        progress("download");
+      }
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
 }
 
 // Every file Pyodide fetches goes through here: a missing file fails the load at once
@@ -49,7 +77,7 @@ self.fetch = async (input, init) => {
     if (!runJson) fail(`${response.status} ${response.url || input}`);  // later loads (xlsx) report their own
     return response;
   }
-  if (!response.body) return response;
+  if (!response.body || String(input).startsWith("blob:")) return response;  // a blob: bytes counted already
   if (new URL(response.url || String(input), self.location.href).pathname.endsWith(".wasm")) {
     // Handed over untouched: V8 keeps the compiled wasm (code cache) only for a response that comes
     // straight from the network, the HTTP cache or Cache Storage; a new Response around its body disables it.
@@ -57,90 +85,45 @@ self.fetch = async (input, init) => {
     progress("download");
     return response;
   }
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      loaded += chunk.byteLength;
-      const now = performance.now();
-      if (now - lastReport > 100) {
-        lastReport = now;
-        progress("download");
-      }
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(counter), {
-    status: response.status, statusText: response.statusText, headers: response.headers,
-  });
+  return counted(response);
 };
 
-// -- Pyodide's private options -----------------------------------------------------------------------------
-// Memory snapshots use options and methods Pyodide marks @private / @ignore (pyodide.d.ts, 314.0.7):
-// `_makeSnapshot`, `_loadSnapshot`, `makeMemorySnapshot()`. They are experimental and may change with any
-// Pyodide upgrade; everything that touches them is in this block, and every failure falls back to a normal
-// start (Pyodide itself refuses a snapshot of another runtime build: "Snapshot build id mismatch").
+// -- Pyodide's private options ------------------------------------------------------------------------------
+// Restoring a memory snapshot uses an option Pyodide marks @ignore (`_loadSnapshot`, pyodide.ts), checked against
+// Pyodide 314.0.7; it may change with any upgrade. This block is its only use in the browser (the build's side is
+// site_build/snapshot.mjs). What it relies on: Pyodide checks the snapshot's build id against its own runtime
+// ("Snapshot build id mismatch"); the stdlib zip must be the very one the snapshot was made with (zipimport keeps
+// its directory in the heap), so it comes from the snapshot's folder; the file system is not restored, which is
+// why the build imported everything the engine can import before taking it. Every failure falls back.
 
-/** Cache Storage cache of the snapshot: outside sw.js's "portal-" prefix, whose activate step deletes caches. */
-const SNAPSHOT_CACHE = "calc-snapshot";
-/** The snapshot is taken this long after "ready" at the earliest, and only after this long without a request. */
-const SNAPSHOT_AFTER_MS = 1500;
-const SNAPSHOT_IDLE_MS = 1000;
-
-const snapshotOptions = {
-  make: { _makeSnapshot: true },
-  load: (bytes) => ({ _loadSnapshot: bytes }),
-};
-
-async function readSnapshot(key) {
-  try {
-    if (!self.caches || !self.DecompressionStream) return null;
-    const hit = await (await caches.open(SNAPSHOT_CACHE)).match(key);
-    if (!hit) return null;
-    const bytes = hit.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(bytes).arrayBuffer());
-  } catch (error) {
-    return null;
-  }
+/** The bytes of `url`, counted as progress; an error (not a failed engine) when it cannot be had. */
+async function fetchOptional(url) {
+  const response = await siteFetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return new Uint8Array(await counted(response).arrayBuffer());
 }
 
-async function dropSnapshots() {
-  try {
-    if (self.caches) await caches.delete(SNAPSHOT_CACHE);
-  } catch (error) {
-    // Nothing kept, nothing to drop.
-  }
+/** Start both downloads at once; either failing makes the restore fail (and the start fall back). */
+function fetchSnapshot({ snapshot, stdlib }, t0) {
+  const arrived = (promise, key) => promise.then((bytes) => { marks[key] = performance.now() - t0; return bytes; });
+  const files = { snapshot: arrived(fetchOptional(snapshot), "snapshot"),
+    stdlib: arrived(fetchOptional(stdlib), "stdlib") };
+  files.snapshot.catch(() => {});  // awaited by loadPyodide; a failure is handled there
+  return files;
 }
 
-async function saveSnapshot(pyodide, key) {
-  if (!self.caches || !self.CompressionStream) return;
-  // makeMemorySnapshot accepts only the JS state of a fresh start; loading the wheel recorded it in
-  // loadedPackages ("Unexpected hiwire entry at index 6"), so that record is empty while the copy is taken.
-  const record = pyodide.loadedPackages;
-  const kept = { ...record };
-  for (const name of Object.keys(record)) delete record[name];
-  let memory;
+async function restore(loadPyodide, options, files) {
+  // The zip is handed over as a blob URL: Pyodide only logs a stdlib it could not fetch, and goes on without it.
+  const stdLibURL = URL.createObjectURL(new Blob([await files.stdlib]));
   try {
-    memory = pyodide.makeMemorySnapshot();
+    // The snapshot may still be arriving: Pyodide compiles the wasm meanwhile and awaits it before the restore.
+    const pyodide = await loadPyodide({ ...options, stdLibURL, _loadSnapshot: files.snapshot });
+    // Every restore starts from the build's random state (the snapshot disables hash randomisation too): reseed.
+    pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+    return pyodide;
   } finally {
-    Object.assign(record, kept);
+    URL.revokeObjectURL(stdLibURL);
   }
-  const cache = await caches.open(SNAPSHOT_CACHE);
-  for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
-  const body = new Blob([memory]).stream().pipeThrough(new CompressionStream("gzip"));
-  await cache.put(key, new Response(body, { headers: { "content-type": "application/octet-stream" } }));
-}
-
-/** Take the snapshot once the first answers are out and no request came for a while: never on a reader's path. */
-function saveSnapshotWhenIdle(pyodide, key) {
-  const since = performance.now();
-  const check = () => {
-    const now = performance.now();
-    if (now - since < SNAPSHOT_AFTER_MS || now - lastRun < SNAPSHOT_IDLE_MS) {
-      setTimeout(check, 250);
-      return;
-    }
-    saveSnapshot(pyodide, key).catch((error) => console.warn(`engine snapshot not kept: ${error}`));
-  };
-  setTimeout(check, SNAPSHOT_AFTER_MS);
 }
 
 // -- start ------------------------------------------------------------------------------------------------------
@@ -151,30 +134,26 @@ async function fetchText(url) {
   return response.text();
 }
 
-/** The snapshot's key: the runtime's version and the wheel's build (its sha256 from the lock file if no build id). */
-function snapshotKey(runtime, version, build) {
-  return new URL(`__snapshot__/${encodeURIComponent(version || "0")}/${encodeURIComponent(build)}`, runtime).href;
+/** Earlier versions kept a browser-made snapshot in Cache Storage: no longer read, so it is dropped. */
+async function dropOldSnapshots() {
+  try {
+    if (self.caches) await caches.delete("calc-snapshot");
+  } catch (error) {
+    // Nothing kept, nothing to drop.
+  }
 }
 
-function wheelHash(lockText, wheel) {
-  const name = wheel.split("/").pop();
-  const packages = JSON.parse(lockText).packages || {};
-  const entry = Object.values(packages).find((p) => p.file_name && p.file_name.split("/").pop() === name);
-  return entry ? entry.sha256 : "none";
-}
-
-async function init({ runtime, wheel, lock, version = "", build = "" }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
     progress("runtime");
-    // The runtime's module, the lock file and any snapshot are read at the same time.
+    // The runtime's module, the lock file and the snapshot are fetched at the same time.
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
-    const key = build ? Promise.resolve(snapshotKey(runtime, version, build))
-      : lockText.then((text) => snapshotKey(runtime, version, wheelHash(text, wheel)));
-    const snapshot = key.then(readSnapshot, () => null);
+    const files = snapshot && stdlib ? fetchSnapshot({ snapshot, stdlib }, t0) : null;
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
+    marks.module = performance.now() - t0;
     progress("python");
     const options = {
       indexURL: runtime,
@@ -183,28 +162,27 @@ async function init({ runtime, wheel, lock, version = "", build = "" }) {
       stdout: () => {},
       stderr: (text) => console.warn(text),
     };
-    let engine = null;
-    const bytes = await snapshot;
-    if (bytes) {
+    let engine;
+    if (files) {
       try {
-        // The engine is in the snapshot's memory: no wheel to install, only the import to look up.
-        engine = start(await loadPyodide({ ...options, ...snapshotOptions.load(bytes) }));
+        engine = start(await restore(loadPyodide, options, files));
       } catch (error) {
-        console.warn(`engine snapshot not usable, starting afresh: ${error}`);
-        await dropSnapshots();
-        engine = null;
+        // A failed restore may leave Pyodide's module state in this worker half set up: the page starts a fresh
+        // worker without the snapshot instead of a second loadPyodide here.
+        const detail = String(error && error.message || error);
+        console.warn(`engine snapshot not usable, starting afresh: ${detail}`);
+        self.postMessage({ type: "fallback", detail });
+        return;
       }
-    }
-    const fresh = engine === null;
-    if (fresh) {
-      engine = start(await loadPyodide({ ...options, packages: [wheel], ...snapshotOptions.make }));
+    } else {
+      engine = start(await loadPyodide({ ...options, packages: [wheel] }));
     }
     runJson = engine.runJson;
     pyodideRef = engine.pyodide;
     if (failed) return;
     self.postMessage({ type: "ready", loaded, timings: {
-      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: !fresh } });
-    if (fresh) saveSnapshotWhenIdle(engine.pyodide, await key);
+      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback, marks } });
+    dropOldSnapshots();
   } catch (error) {
     fail(error && error.message ? error.message : error);
   }
@@ -269,7 +247,6 @@ self.onmessage = ({ data }) => {
     lastRun = performance.now();
     readXlsx(data);
   } else if (data.type === "run") {
-    lastRun = performance.now();
     if (!runJson) {
       self.postMessage({ type: "crash", id: data.id, detail: "engine not ready" });
       return;

@@ -1,0 +1,320 @@
+"""The engine's memory snapshot, made at build time in Node, and the trimmed stdlib it was made with.
+
+A first visit to a calculator then restores Python with the engine already imported (about a quarter of a
+bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; what it requires
+(``/work/shared/research/pyodide-snapshot.md``, checked against Pyodide 314.0.7):
+
+- the browser restores the heap into the runtime's compiled initial memory (30 MiB); a snapshot whose heap
+  grew past it fails there ("offset is out of bounds"), so the build refuses it (``check_size``);
+- the file system is not in the snapshot, and zipimport keeps the stdlib zip's directory in the heap: the
+  browser must load the very zip the snapshot was made with, and nothing may be imported after the restore
+  that was not imported before or is not in that zip. So the engine imports every module it can import
+  at run time (its own modules, and every stdlib module any of them names, at top level or inside a
+  function: ``engine_imports``) before the snapshot, the zip holds exactly the stdlib files that import
+  touched (stored: the server's brotli compresses it far better than deflate), and the build fails on an
+  import the zip cannot serve (``check_imports``);
+- ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
+  their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
+  2.0.0), so they import after a restore too; and the discovery run installs a wheel with
+  ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
+  modules in the zip; the verify run installs one after the restore;
+- Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
+  the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
+
+Steps: discover (boot on the full zip, import, warm up, list the stdlib files used) -> trim -> make (boot on
+the trimmed zip, import, warm up, snapshot) -> check size -> verify (restore in a fresh Node process, as the
+worker does, and compare every worked example in every language with CPython's ``calculators.run_json``).
+The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
+hash of its two files, so it can be served as immutable.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import calculators
+from calculators import examples as examples_module
+
+from .errors import BuildError
+from .settings import ENGINE_DIR, LANGUAGES, PYODIDE_INTEGRITY
+
+SCRIPT = Path(__file__).with_name("snapshot.mjs")
+#: The heap Pyodide 314.0.7 is compiled with (INITIAL_MEMORY, 30 MiB): a larger snapshot cannot be restored.
+INITIAL_MEMORY = 31_457_280
+SNAPSHOT_MAGIC = 0x706E7300  # "\0snp", little-endian uint32 at offset 0 (src/js/snapshot.ts)
+SNAPSHOTS_DIR = f"{ENGINE_DIR}snapshots/"
+SNAPSHOT_FILE = "snapshot.bin"
+STDLIB_FILE = "python_stdlib.zip"
+#: Hex digits of the content hash that names a snapshot's folder.
+SNAPSHOT_ID_LENGTH = 16
+#: Packages the worker may install after start-up, with the stdlib modules they import (from their sources).
+OPTIONAL_PACKAGES: Mapping[str, tuple[str, ...]] = {
+    "openpyxl": ("abc", "array", "atexit", "collections", "contextlib", "copy", "datetime", "decimal",
+                 "functools", "hashlib", "inspect", "io", "itertools", "keyword", "math", "mimetypes",
+                 "operator", "os", "posixpath", "re", "string", "tempfile", "warnings", "weakref",
+                 "xml.etree.ElementTree", "zipfile"),
+}
+#: Stdlib modules for reading what people bring (CSV exports, spreadsheets), ready even before the engine
+#: names them: cheap (the heap stays within its 30 MiB) and it spares a rebuild-time surprise.
+READING_MODULES = ("csv", "io", "zipfile", "xml.etree.ElementTree", "codecs", "unicodedata")
+NODE_HELP = ("Node.js is needed to build the engine's start-up snapshot: install it (Debian/Ubuntu: "
+             "`sudo apt-get install nodejs`, or `make node`), then build again")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A snapshot and its stdlib zip, as cached, with where they go on the site."""
+
+    folder: Path  # the cache folder holding SNAPSHOT_FILE and STDLIB_FILE
+    site_dir: str  # relative to the site root: pyodide/snapshots/<id>/
+    report: Mapping[str, Any]
+
+    @property
+    def files(self) -> dict[str, str]:
+        """``extra.engine`` keys: the snapshot and its zip, relative to the site root."""
+        return {"snapshot": f"{self.site_dir}{SNAPSHOT_FILE}", "stdlib": f"{self.site_dir}{STDLIB_FILE}"}
+
+
+# -- what the engine can import ---------------------------------------------------------------------------------
+
+
+def imported_names(source: str) -> set[str]:
+    """Every absolute module name an ``import`` statement of ``source`` names, wherever it is (functions too)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def engine_imports(package: Path) -> tuple[list[str], list[str], list[str]]:
+    """The engine's own modules, the stdlib modules it names, and the third-party packages it names."""
+    own, named = [], set()
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        if parts[-1] == "__main__":
+            continue  # the CLI: never imported by the worker
+        own.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+        named |= imported_names(path.read_text(encoding="utf-8"))
+    top = package.name
+    stdlib = sorted(n for n in named if n.split(".")[0] in sys.stdlib_module_names and n != "__future__")
+    others = sorted({n.split(".")[0] for n in named if n.split(".")[0] not in sys.stdlib_module_names} - {top})
+    return own, stdlib, others
+
+
+def modules_to_import(package: Path) -> list[str]:
+    """What the snapshot imports: the engine's stdlib needs, reading modules, optional packages' needs, the engine."""
+    own, stdlib, others = engine_imports(package)
+    unknown = [name for name in others if name not in OPTIONAL_PACKAGES]
+    if unknown:
+        raise BuildError("snapshot", "the engine imports packages the snapshot does not know", [
+            f"{name}: add it to site_build.snapshot.OPTIONAL_PACKAGES with the stdlib modules it imports, so "
+            "they are in the trimmed stdlib (the worker installs the package itself)" for name in unknown])
+    extra = [m for name in others for m in OPTIONAL_PACKAGES[name]]
+    return list(dict.fromkeys([*stdlib, *READING_MODULES, *extra, *own]))
+
+
+def zip_modules(names: Iterable[str]) -> set[str]:
+    """Module names served by zip entries (``json/__init__.py`` -> ``json``, ``csv.py`` -> ``csv``)."""
+    modules = set()
+    for name in names:
+        if name.endswith("/__init__.py"):
+            modules.add(name[: -len("/__init__.py")].replace("/", "."))
+        elif name.endswith(".py"):
+            modules.add(name[:-3].replace("/", "."))
+    return modules
+
+
+def check_imports(wanted: Iterable[str], zipped: Iterable[str], builtins: Iterable[str]) -> list[str]:
+    """The stdlib modules in ``wanted`` that neither the trimmed zip nor the runtime itself can serve."""
+    served = zip_modules(zipped) | set(builtins)
+    missing = []
+    for name in wanted:
+        if name.split(".")[0] not in sys.stdlib_module_names:
+            continue
+        parts = name.split(".")
+        # "from xml.etree import ElementTree" names a package; a C submodule may be built in.
+        if not any(".".join(parts[:i]) in served for i in range(len(parts), 0, -1)):
+            missing.append(name)
+    return missing
+
+
+# -- the trimmed stdlib ----------------------------------------------------------------------------------------
+
+
+def trim_stdlib(full: Path, keep: Iterable[str], target: Path) -> list[str]:
+    """``target``: the entries ``keep`` of the runtime's stdlib zip, stored (uncompressed), in the zip's order,
+    with their original dates: the same inputs give the same bytes."""
+    wanted = set(keep)
+    with zipfile.ZipFile(full) as source:
+        infos = [info for info in source.infolist() if info.filename in wanted]
+        missing = wanted - {info.filename for info in infos}
+        if missing:
+            raise BuildError("snapshot", "files the engine imported are not in the runtime's stdlib zip",
+                             sorted(missing))
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as out:
+            for info in infos:
+                entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                entry.external_attr = info.external_attr
+                out.writestr(entry, source.read(info), compress_type=zipfile.ZIP_STORED)
+    return [info.filename for info in infos]
+
+
+# -- the snapshot file ------------------------------------------------------------------------------------------
+
+
+def heap_size(snapshot: bytes) -> int:
+    """The heap bytes a snapshot restores: its length after the header (magic, offset to the heap, ...)."""
+    if len(snapshot) < 8:
+        raise BuildError("snapshot", "the snapshot is truncated")
+    magic, offset = struct.unpack_from("<II", snapshot, 0)
+    if magic != SNAPSHOT_MAGIC:
+        raise BuildError("snapshot", f"not a Pyodide snapshot (magic {magic:#x}, expected {SNAPSHOT_MAGIC:#x})")
+    return len(snapshot) - offset
+
+
+def check_size(snapshot: bytes, limit: int = INITIAL_MEMORY) -> None:
+    """Refuse a snapshot the browser cannot restore: its heap grew past the runtime's initial memory."""
+    heap = heap_size(snapshot)
+    if heap > limit:
+        raise BuildError("snapshot", f"the snapshot's heap is {heap:,} bytes, more than the {limit:,} bytes the "
+                         "runtime starts with: the browser could not restore it (Pyodide issue #6254)", [
+                             "keep the warm-up small (run each calculator on a small input) and import less"])
+
+
+# -- running Node ------------------------------------------------------------------------------------------------
+
+
+def node_command() -> str:
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        raise BuildError("snapshot", NODE_HELP)
+    return node
+
+
+def run_node(job: Mapping[str, Any], work: Path) -> dict[str, Any]:
+    """One ``snapshot.mjs`` job in a fresh Node process (a snapshot is never used by the process that made it)."""
+    node = node_command()
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", dir=work, delete=False) as fh:
+        json.dump(job, fh)
+    try:
+        result = subprocess.run([node, str(SCRIPT), fh.name], capture_output=True, text=True, check=False,
+                                env={**os.environ, "TZ": "UTC"}, timeout=600)
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise BuildError("snapshot", f"Node failed in the {job['mode']} step of the engine snapshot",
+                         [line for line in result.stderr.strip().splitlines()[-25:]] or ["no output"])
+    try:
+        return dict(json.loads(result.stdout))
+    except ValueError:
+        raise BuildError("snapshot", f"Node's {job['mode']} step printed no result",
+                         [result.stdout[-2000:], result.stderr[-2000:]]) from None
+
+
+def warmup_requests() -> list[list[str]]:
+    """Each calculator once on its first worked example, and once on an empty payload (the error path)."""
+    first: dict[str, dict[str, Any]] = {}
+    for example in examples_module.EXAMPLES.values():
+        first.setdefault(example["calculator"], example["payload"])
+    requests = [[name, json.dumps({**payload, "lang": "en"})] for name, payload in first.items()]
+    return requests + [[name, json.dumps({"lang": "fr"})] for name in calculators.CALCULATORS]
+
+
+def check_requests() -> list[list[str]]:
+    """Every worked example in every language, and each calculator's error answer, as the worker sends them."""
+    requests = [[example["calculator"], json.dumps({**example["payload"], "lang": lang})]
+                for lang in LANGUAGES for example in examples_module.EXAMPLES.values()]
+    return requests + [[name, json.dumps({"lang": lang})] for lang in LANGUAGES for name in calculators.CALCULATORS]
+
+
+def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
+    digest = hashlib.sha256()
+    for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
+                 Path(__file__).read_bytes(), json.dumps([modules, warmup_requests(), check_requests()])):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def unpack(wheel: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+
+
+def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) -> dict[str, Any]:
+    """Discover, trim, make, check and verify into ``out`` (``snapshot.bin``, ``python_stdlib.zip``)."""
+    engine = work / "engine"
+    unpack(wheel, engine)
+    base = {"runtime": f"{runtime}/", "engine": str(engine), "modules": modules, "warmup": warmup_requests(),
+            "wheel": str(wheel)}
+    found = run_node({**base, "mode": "discover", "stdlib": str(runtime / STDLIB_FILE)}, work)
+    out.mkdir(parents=True, exist_ok=True)
+    stdlib = out / STDLIB_FILE
+    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib)
+    missing = check_imports(modules, kept, found["builtins"])
+    if missing:
+        raise BuildError("snapshot", "modules the engine can import at run time are not in the trimmed stdlib "
+                         "(a lazy import would fail after a restore)", missing)
+    made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE)}, work)
+    snapshot = (out / SNAPSHOT_FILE).read_bytes()
+    check_size(snapshot)
+    requests = check_requests()
+    restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
+                         "checks": requests}, work)
+    differences = [f"{name} {payload}: restored {got[:200]} != CPython {want[:200]}"
+                   for (name, payload), got in zip(requests, restored["answers"], strict=True)
+                   if got != (want := calculators.run_json(name, payload))]
+    if differences:
+        raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
+    return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
+            "heap": heap_size(snapshot), "checked": len(requests),
+            "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
+
+
+def build_snapshot(runtime: Path, wheel: Path, project: Path, cache: Path, work: Path) -> Snapshot:
+    """The snapshot of ``wheel``'s engine on ``runtime``: from the cache when made before from the same inputs."""
+    modules = modules_to_import(project / "calculators")
+    folder = cache / "snapshot" / input_key(runtime, wheel, modules)
+    report_file = folder / "report.json"
+    if not report_file.exists():
+        scratch = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+        if scratch.exists():
+            shutil.rmtree(scratch)
+        report = make(runtime, wheel, scratch, work / "snapshot", modules)
+        digest = hashlib.sha256()
+        for name in (SNAPSHOT_FILE, STDLIB_FILE):
+            digest.update(hashlib.sha256((scratch / name).read_bytes()).digest())
+        report["id"] = digest.hexdigest()[:SNAPSHOT_ID_LENGTH]
+        (scratch / "report.json").write_text(json.dumps(report, indent=1))
+        if folder.exists():
+            shutil.rmtree(folder)
+        scratch.replace(folder)
+    report = json.loads(report_file.read_text())
+    return Snapshot(folder, f"{SNAPSHOTS_DIR}{report['id']}/", report)
+
+
+def install(site: Path, snapshot: Snapshot) -> None:
+    """The snapshot and its zip into ``site``, where ``snapshot.files`` says."""
+    for rel in snapshot.files.values():
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(snapshot.folder / Path(rel).name, target)

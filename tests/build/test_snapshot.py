@@ -1,0 +1,143 @@
+"""The engine's build-time snapshot: what it imports, the trimmed stdlib, the size limit, and the built files."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from site_build import snapshot as snap
+from site_build.check import check_snapshot
+from site_build.errors import BuildError
+from site_build.settings import RUNTIME_DIR
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def fake_snapshot(heap: int, offset: int = 128) -> bytes:
+    header = struct.pack("<IIII", snap.SNAPSHOT_MAGIC, offset, 20, 0) + bytes(32)
+    return header + bytes(offset - len(header)) + bytes(heap)
+
+
+def test_a_snapshot_whose_heap_fits_the_initial_memory_is_accepted() -> None:
+    data = fake_snapshot(snap.INITIAL_MEMORY)
+    assert snap.heap_size(data) == snap.INITIAL_MEMORY
+    snap.check_size(data)
+
+
+def test_a_snapshot_whose_heap_grew_past_the_initial_memory_is_refused() -> None:
+    with pytest.raises(BuildError, match="could not restore it"):
+        snap.check_size(fake_snapshot(snap.INITIAL_MEMORY + 65536))
+
+
+def test_bytes_that_are_not_a_snapshot_are_refused() -> None:
+    with pytest.raises(BuildError, match="not a Pyodide snapshot"):
+        snap.check_size(b"\0" * 256)
+
+
+def test_imports_inside_functions_are_found() -> None:
+    source = "import json\nfrom decimal import Decimal\ndef f():\n    import csv\n    from xml.etree import ElementTree\n"
+    assert snap.imported_names(source) == {"json", "decimal", "csv", "xml.etree"}
+
+
+def test_the_engine_imports_its_own_modules_and_every_stdlib_module_it_names(tmp_path: Path) -> None:
+    package = tmp_path / "calculators"
+    package.mkdir()
+    (package / "__init__.py").write_text("from . import late\nimport json\n")
+    (package / "late.py").write_text("def read():\n    import csv\n    return csv\n")
+    (package / "__main__.py").write_text("import argparse\n")  # the CLI: not part of the browser's engine
+    modules = snap.modules_to_import(package)
+    assert {"calculators", "calculators.late", "json", "csv"} <= set(modules)
+    assert "argparse" not in modules and "calculators.__main__" not in modules
+    assert modules.index("csv") < modules.index("calculators")  # the stdlib first
+
+
+def test_an_unknown_third_party_import_fails_the_build(tmp_path: Path) -> None:
+    package = tmp_path / "calculators"
+    package.mkdir()
+    (package / "__init__.py").write_text("def read():\n    import pandas\n")
+    with pytest.raises(BuildError, match="pandas"):
+        snap.modules_to_import(package)
+
+
+def test_an_optional_package_brings_its_stdlib_needs(tmp_path: Path) -> None:
+    package = tmp_path / "calculators"
+    package.mkdir()
+    (package / "__init__.py").write_text("def read():\n    import openpyxl\n")
+    modules = snap.modules_to_import(package)
+    assert set(snap.OPTIONAL_PACKAGES["openpyxl"]) <= set(modules)
+    assert "openpyxl" not in modules  # the worker installs it; the snapshot only readies its stdlib
+
+
+def test_a_lazy_import_the_trimmed_zip_cannot_serve_is_reported() -> None:
+    zipped = ["json/__init__.py", "json/decoder.py", "decimal.py", "xml/__init__.py", "xml/etree/__init__.py",
+              "xml/etree/ElementTree.py"]
+    assert snap.check_imports(["json", "decimal", "xml.etree.ElementTree", "_decimal"], zipped, ["_decimal"]) == []
+    assert snap.check_imports(["json", "csv", "calculators.payout"], zipped, []) == ["csv"]
+
+
+def test_the_trimmed_stdlib_is_stored_and_the_same_bytes_every_time(tmp_path: Path) -> None:
+    full = tmp_path / "full.zip"
+    with zipfile.ZipFile(full, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for name in ("a.py", "b/__init__.py", "c.py"):
+            out.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 2, 3, 4, 6)), f"x = {name!r}\n" * 50)
+    first, second = tmp_path / "one.zip", tmp_path / "two.zip"
+    assert snap.trim_stdlib(full, ["c.py", "a.py"], first) == ["a.py", "c.py"]  # the runtime's order
+    snap.trim_stdlib(full, ["a.py", "c.py"], second)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as trimmed:
+        assert {i.compress_type for i in trimmed.infolist()} == {zipfile.ZIP_STORED}
+        assert trimmed.read("a.py") == zipfile.ZipFile(full).read("a.py")
+    with pytest.raises(BuildError, match="not in the runtime's stdlib zip"):
+        snap.trim_stdlib(full, ["missing.py"], tmp_path / "three.zip")
+
+
+def test_a_machine_without_node_is_told_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snap.shutil, "which", lambda name: None)
+    with pytest.raises(BuildError, match="apt-get install nodejs"):
+        snap.node_command()
+
+
+# -- the real build -------------------------------------------------------------------------------------------
+
+
+def test_the_build_ships_a_checked_snapshot_beside_the_runtime(real_site) -> None:
+    engine = real_site.report.engine
+    report = real_site.report.snapshot
+    snapshot, stdlib = real_site.site / engine["snapshot"], real_site.site / engine["stdlib"]
+    assert snapshot.parent == stdlib.parent and snapshot.parent.parent.name == "snapshots"
+    assert check_snapshot(real_site.site, [engine["snapshot"], engine["stdlib"]]) == []
+    assert snap.heap_size(snapshot.read_bytes()) <= snap.INITIAL_MEMORY
+    # Every worked example in every language and each calculator's error answer were compared with CPython.
+    assert report["checked"] == len(snap.check_requests())
+    # The trimmed stdlib: much smaller than the runtime's, stored, with everything the engine names.
+    full = real_site.site / RUNTIME_DIR / snap.STDLIB_FILE
+    with zipfile.ZipFile(stdlib) as trimmed, zipfile.ZipFile(full) as whole:
+        names = trimmed.namelist()
+        assert len(names) < len(whole.namelist()) / 2
+        assert {i.compress_type for i in trimmed.infolist()} == {zipfile.ZIP_STORED}
+        for name in names:
+            assert trimmed.read(name) == whole.read(name)
+    served = snap.zip_modules(names)
+    # ... and Pyodide's package loader, for a package the worker installs after a restore (openpyxl).
+    for module in ("decimal", "datetime", "json", "csv", "zipfile", "xml.etree.ElementTree",
+                   "pyodide._package_loader", "importlib.metadata"):
+        assert module in served
+    # Served brotli-compressed, the snapshot with its zip.
+    assert (snapshot.parent / (snapshot.name + ".br")).is_file()
+    assert (stdlib.parent / (stdlib.name + ".br")).is_file()
+    page = (real_site.site / "calculators" / "payout" / "index.html").read_text(encoding="utf-8")
+    assert engine["snapshot"] in page and engine["stdlib"] in page
+
+
+def test_the_snapshot_folder_must_be_named_by_its_content(real_site, tmp_path: Path) -> None:
+    engine = real_site.report.engine
+    moved = tmp_path / "pyodide" / "snapshots" / ("0" * snap.SNAPSHOT_ID_LENGTH)
+    moved.mkdir(parents=True)
+    for key in ("snapshot", "stdlib"):
+        (moved / Path(engine[key]).name).write_bytes((real_site.site / engine[key]).read_bytes())
+    rel = [f"pyodide/snapshots/{moved.name}/{snap.SNAPSHOT_FILE}", f"pyodide/snapshots/{moved.name}/{snap.STDLIB_FILE}"]
+    problems = check_snapshot(tmp_path, rel)
+    assert problems and "not named by the hash" in problems[0]
