@@ -28,7 +28,7 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
-    files: ["eslint.config.js", "tests/js/**/*.mjs", "benchmarks/**/*.{js,mjs}"],
+    files: ["eslint.config.js", "tests/js/**/*.mjs", "benchmarks/**/*.{js,mjs}", "site_build/**/*.mjs"],
     languageOptions: { globals: globals.node },
   },
 ];

@@ -244,7 +244,6 @@ self.onmessage = ({ data }) => {
   if (data.type === "init") {
     init(data);
   } else if (data.type === "xlsx") {
-    lastRun = performance.now();
     readXlsx(data);
   } else if (data.type === "run") {
     if (!runJson) {
