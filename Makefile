@@ -36,7 +36,7 @@ chromium:
 # nginx serves the site under a sub-path in the end-to-end tests and the benchmark, with the build's
 # .br copies through the brotli_static module (deploy/nginx.conf loads it).
 NGINX_PACKAGES := nginx-light libnginx-mod-http-brotli-static
-# The other servers deploy/ has a tested configuration for (tests/e2e/test_hosting.py): Apache 2.4 (the site's
+# The other servers deploy/ has a tested configuration for (tests/e2e/test_hosting_servers.py): Apache 2.4 (the site's
 # .htaccess), Caddy, lighttpd with mod_magnet (its Lua module serves the .br/.gz copies). On a machine with
 # systemd, Debian starts each package's own service on port 80 when it can; the tests never use them.
 SERVER_PACKAGES := apache2 caddy lighttpd lighttpd-modules-lua

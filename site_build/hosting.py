@@ -8,7 +8,7 @@ headers. The tables below say it once; ``python -m site_build.hosting`` writes t
 its Lua script into ``deploy/``. ``deploy/nginx.conf`` is written by hand (nginx's ``map`` and
 ``*_static`` modules say it best); tests/build/test_hosting.py checks that the files on disk are what
 this module writes and that nginx.conf sends the same headers (its CSP map included). Each configuration
-is run against the real Debian server in tests/e2e/test_hosting.py.
+is run against the real Debian server in tests/e2e/test_hosting_servers.py.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ CSP = "Content-Security-Policy"
 #                        ("", header_policy(False)))
 #     then run `python -m site_build.hosting`: the .htaccess, the Caddyfile and the lighttpd configuration
 #     send it; tests/build/test_hosting.py checks that deploy/nginx.conf's `map $uri $portal_csp` says the
-#     same, and tests/e2e/test_hosting.py that every server sends it. Empty: no CSP header.
+#     same, and tests/e2e/test_hosting_servers.py that every server sends it. Empty: no CSP header.
 CSP_BY_PATH: tuple[tuple[str, str], ...] = (
     (r"/calculators/[^/]+/(index\.html)?$|/assets/calc/worker\.mjs$", header_policy(True)),
     ("", header_policy(False)),
