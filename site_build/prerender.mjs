@@ -32,6 +32,8 @@ class Node {
   get firstChild() { return this.childNodes[0] || null; }
   get lastChild() { return this.childNodes[this.childNodes.length - 1] || null; }
   get children() { return this.childNodes.filter((n) => n instanceof Element); }
+  get firstElementChild() { return this.children[0] || null; }
+  get lastElementChild() { return this.children[this.children.length - 1] || null; }
 
   get textContent() { return this.childNodes.map((n) => n.textContent).join(""); }
   set textContent(value) { this.replaceChildren(String(value ?? "")); }
@@ -70,6 +72,14 @@ class Node {
     const siblings = this.parentNode.childNodes;
     siblings.splice(siblings.indexOf(this), 1);
     this.parentNode = null;
+  }
+  after(...nodes) {
+    const parent = this.parentNode;
+    if (parent) parent.insert(parent.childNodes.indexOf(this) + 1, nodes);
+  }
+  before(...nodes) {
+    const parent = this.parentNode;
+    if (parent) parent.insert(parent.childNodes.indexOf(this), nodes);
   }
   replaceWith(...nodes) {
     const parent = this.parentNode;
@@ -171,6 +181,9 @@ class Element extends Node {
     return this.tagName === "table" ? this.querySelectorAll("tr") : this.children.filter((n) => n.tagName === "tr");
   }
   get cells() { return this.children.filter((n) => n.tagName === "td" || n.tagName === "th"); }
+  get options() { return this.tagName === "select" ? this.querySelectorAll("option") : undefined; }
+  get selected() { return this.hasAttribute("selected"); }
+  set selected(on) { this.flag("selected", on); }
 
   // An input's value is written as its attribute: the markup then shows what the form holds.
   get value() {

@@ -98,9 +98,12 @@ CSP_DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("script-src", ("'self'",)),  # + 'sha256-...' of the page's inline scripts
     ("style-src", ("'self'",)),  # + 'sha256-...' of the page's inline <style> blocks (the 404 page)
     # data: images: mkdocs-material draws its icons (admonitions, search, copy, palette toggle...) with
-    # data:image/svg+xml URLs in its stylesheet (mask-image); no page loads any other data: or blob: URL.
+    # data:image/svg+xml URLs in its stylesheet (mask-image); no page loads any other data: URL.
     ("img-src", ("'self'", "data:")),
-    ("connect-src", ("'self'",)),  # fetch/XHR: strings, search index, the engine files; never another host
+    # fetch/XHR: strings, search index, the engine files; never another host. blob: is the engine worker's own
+    # copy of the trimmed stdlib it hands to Pyodide when it restores the snapshot (worker.mjs, restore): a URL
+    # made in this origin from bytes already fetched from it.
+    ("connect-src", ("'self'", "blob:")),
     ("worker-src", ("'self'",)),  # the engine's module worker, material's search worker, the service worker
     ("object-src", ("'none'",)),
     ("base-uri", ("'self'",)),

@@ -41,7 +41,8 @@ def test_each_runnable_inline_script_and_style_gets_its_hash() -> None:
     assert policy["script-src"] == ["'self'", sha("var a = 1;"), sha("\n  done();\n")]
     assert policy["style-src"] == ["'self'", sha("body { color: red }")]
     assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
-    assert policy["connect-src"] == ["'self'"] and policy["base-uri"] == ["'self'"]
+    # blob: the engine worker's own copy of the trimmed stdlib (worker.mjs), never another origin
+    assert policy["connect-src"] == ["'self'", "blob:"] and policy["base-uri"] == ["'self'"]
     assert policy["form-action"] == ["'self'"] and policy["worker-src"] == ["'self'"]
 
 

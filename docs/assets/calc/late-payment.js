@@ -173,7 +173,7 @@ export default {
       onclick: () => this.showPeriods(calc, this.periodsPage + 1) }, t("late.periods.next"));
     const heads = ["invoice", "from", "to", "days", "rate_pct", "principal", "interest"];
     this.periodsNote = h("p", { class: "calc-hint calc-lp-periods-note", hidden: true });
-    this.periodsTable = h("div", { class: "calc-table-scroll" }, h("table", { class: "calc-table calc-lp-period-table" },
+    this.periodsTable = h("div", { class: "calc-table-wrap" }, h("table", { class: "calc-table calc-lp-period-table" },
       h("caption", { class: "calc-visually-hidden" }, t("late.periods.title")),
       h("thead", {}, h("tr", {}, heads.map((key) => h("th", { scope: "col" }, t(`late.period.${key}`))))),
       this.periodsBody));

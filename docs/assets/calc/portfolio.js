@@ -480,7 +480,7 @@ export default {
         h("label", { for: "calc-only-flagged" }, only, ` ${t("portfolio.table.only_flagged")}`),
         h("button", { type: "button", class: "md-button calc-small", id: "calc-download",
           onclick: () => this.download() }, t("portfolio.download"))),
-      h("div", { class: "calc-table-scroll" },
+      h("div", { class: "calc-table-wrap" },
         h("table", { class: "calc-report-table", id: "calc-customers" },
           h("caption", {}, t("portfolio.table.caption")), h("thead", {}, this.tableHead), this.tableBody)),
       this.pager);
@@ -672,7 +672,7 @@ export default {
       : t("portfolio.aging.caption");
     return h("figure", { class: "calc-picture calc-aging", "aria-labelledby": "calc-aging-caption" },
       h("figcaption", { id: "calc-aging-caption", class: "calc-caption" }, caption), legend, svg,
-      h("details", {}, h("summary", {}, t("portfolio.picture.figures")), h("div", { class: "calc-table-scroll" }, table)));
+      h("details", {}, h("summary", {}, t("portfolio.picture.figures")), h("div", { class: "calc-table-wrap" }, table)));
   },
 
   // -- the CSV download --------------------------------------------------------------------------------------------
