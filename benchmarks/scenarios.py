@@ -270,11 +270,13 @@ def experiences_csv(count: int, as_of: date = date(2025, 12, 31), seed: int = 5)
     return out.getvalue().encode()
 
 
-IMPORT_WATCH_JS = """() => {
+#: Watches the file input ``id``: ``window.__import.t0`` at its change (capture phase), ``t1`` when the page has
+#: settled with ``data-import-ms`` set. Shared by every import benchmark (self-assessment, late payment, ledger).
+IMPORT_WATCH_JS = """(id) => {
   const root = document.getElementById("calc");
   const state = (window.__import = { t0: undefined, t1: undefined });
   document.addEventListener("change", (event) => {
-    if (event.target && event.target.id === "calc-import") { state.t0 = performance.now(); state.t1 = undefined; }
+    if (event.target && event.target.id === id) { state.t0 = performance.now(); state.t1 = undefined; }
   }, { capture: true });
   new MutationObserver(() => {
     if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
@@ -292,7 +294,7 @@ def import_experiences(playwright: Any, server: Server, count: int = 10_000, run
     page_says: list[float] = []
     notes: list[str] = []
     try:
-        page.evaluate(IMPORT_WATCH_JS)
+        page.evaluate(IMPORT_WATCH_JS, "calc-import")
         for run in range(runs):
             page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
             page.set_input_files("#calc-import", files=[{"name": f"experiences-{count}.csv", "mimeType": "text/csv",
@@ -314,19 +316,6 @@ def import_experiences(playwright: Any, server: Server, count: int = 10_000, run
         profile.remove()
 
 
-PORTFOLIO_WATCH_JS = """() => {
-  const root = document.getElementById("calc");
-  const state = (window.__ledger = { t0: undefined, t1: undefined });
-  document.addEventListener("change", (event) => {
-    if (event.target && event.target.id === "calc-ledger") { state.t0 = performance.now(); state.t1 = undefined; }
-  }, { capture: true });
-  new MutationObserver(() => {
-    if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
-        && root.dataset.settled === "true") state.t1 = performance.now();
-  }).observe(root, { attributes: true });
-}"""
-
-
 def portfolio_report(playwright: Any, server: Server, rows: int = 100_000, customers: int = 2_000, runs: int = 5
                      ) -> dict[str, Any]:
     """Open a generated ledger (benchmarks.ledger, the CLI bench's file) on the receivables report page.
@@ -346,13 +335,13 @@ def portfolio_report(playwright: Any, server: Server, rows: int = 100_000, custo
     notes: list[str] = []
     shown = None
     try:
-        page.evaluate(PORTFOLIO_WATCH_JS)
+        page.evaluate(IMPORT_WATCH_JS, "calc-ledger")
         for run in range(runs):
             page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
             page.set_input_files("#calc-ledger", files=[{"name": f"ledger-{rows}.csv", "mimeType": "text/csv",
                                                          "buffer": data}])
-            page.wait_for_function("() => window.__ledger.t1 !== undefined", timeout=180_000, polling=50)
-            times.append(float(page.evaluate("() => window.__ledger.t1 - window.__ledger.t0")))
+            page.wait_for_function("() => window.__import.t1 !== undefined", timeout=180_000, polling=50)
+            times.append(float(page.evaluate("() => window.__import.t1 - window.__import.t0")))
             state = page_state(page.context)
             if state.get("outcome") != "result":
                 notes.append(f"run {run}: outcome {state.get('outcome')}")
@@ -404,14 +393,14 @@ def portfolio_xlsx(playwright: Any, server: Server, rows: int = 5_000, customers
     sheet: list[dict[str, float]] = []
     notes: list[str] = []
     try:
-        page.evaluate(PORTFOLIO_WATCH_JS)
+        page.evaluate(IMPORT_WATCH_JS, "calc-ledger")
         for run in range(runs):
             page.evaluate("() => { delete document.getElementById('calc').dataset.importMs; }")
             page.set_input_files("#calc-ledger", files=[{
                 "name": f"ledger-{rows}.xlsx", "buffer": data,
                 "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
-            page.wait_for_function("() => window.__ledger.t1 !== undefined", timeout=300_000, polling=100)
-            times.append(float(page.evaluate("() => window.__ledger.t1 - window.__ledger.t0")))
+            page.wait_for_function("() => window.__import.t1 !== undefined", timeout=300_000, polling=100)
+            times.append(float(page.evaluate("() => window.__import.t1 - window.__import.t0")))
             state = page_state(page.context)
             if state.get("outcome") != "result":
                 notes.append(f"run {run}: outcome {state.get('outcome')}")
@@ -550,18 +539,6 @@ def late_payment_csvs(invoices: int = 10_000, payments: int = 1_000, seed: int =
     return inv.getvalue().encode(), pay.getvalue().encode(), f"{total // 100}.{total % 100:02d}"
 
 
-LATE_IMPORT_WATCH_JS = """(id) => {
-  const root = document.getElementById("calc");
-  const state = (window.__import = { t0: undefined, t1: undefined });
-  document.addEventListener("change", (event) => {
-    if (event.target && event.target.id === id) { state.t0 = performance.now(); state.t1 = undefined; }
-  }, { capture: true });
-  new MutationObserver(() => {
-    if (state.t0 !== undefined && state.t1 === undefined && root.dataset.importMs !== undefined
-        && root.dataset.settled === "true") state.t1 = performance.now();
-  }).observe(root, { attributes: true });
-}"""
-
 #: Edit the first invoice's amount ``n`` times (an input event each, as typing gives); latency = the event -> the
 #: settled answer on screen. The principal shown after each edit is returned, to be checked against the edit.
 LATE_RECALC_JS = """async ({ n, first }) => {
@@ -623,7 +600,7 @@ def late_payment(playwright: Any, server: Server, invoices: int = 10_000, paymen
         page.set_input_files("#calc-import-payments", files=[{"name": f"payments-{payments}.csv",
                                                               "mimeType": "text/csv", "buffer": pay_csv}])
         page.wait_for_function('() => document.getElementById("calc").dataset.settled === "true"', timeout=60_000)
-        page.evaluate(LATE_IMPORT_WATCH_JS, "calc-import-invoices")
+        page.evaluate(IMPORT_WATCH_JS, "calc-import-invoices")
         times: list[float] = []
         # The computation without a letter first (the issue's figure), then once more with the page's reminder.
         page.select_option("#calc-f-letter", "none")

@@ -6,28 +6,37 @@ import { INTL_LOCALES, formatInputNumber, formatPercent } from "./locale.js";
 const AMOUNTS = ["credit_limit", "outstanding", "recovered", "intervention_threshold", "max_payout"];
 const SLICES = ["insurer_pays", "own_risk", "above_max", "below_threshold", "above_limit", "vat"];
 
+/** The policy's payout terms (product, cover percentage, threshold, maximum), with the rules' defaults as hints:
+ * the fields of the payout calculator, also asked by the receivables report (portfolio.js). */
+export function policyFields(calc) {
+  const t = (k, p) => calc.t(k, p);
+  const rules = calc.config.rules;
+  const num = (v) => formatInputNumber(v, calc.lang);
+  return [
+    calc.radios("product", [
+      { value: "generic", label: t("payout.product.generic") },
+      { value: "mkbzeker", label: t("payout.product.mkbzeker", {
+        cap: calc.money(rules.mkbzeker_cover_cap), max: calc.money(rules.mkbzeker_max_payout) }) },
+    ]),
+    calc.field("coverage_pct", "percent", { optional: true, placeholder: num(rules.coverage_pct),
+      hint: t("hint.default", { value: formatPercent(rules.coverage_pct, calc.lang) }) }),
+    calc.field("intervention_threshold", "amount", { optional: true,
+      placeholder: num(rules.intervention_threshold),
+      hint: t("hint.default", { value: calc.money(rules.intervention_threshold) }) }),
+    calc.field("max_payout", "amount", { optional: true, placeholder: "", hint: t("payout.hint.max_payout") }),
+  ];
+}
+
 export default {
   build(calc) {
     const t = (k, p) => calc.t(k, p);
-    const rules = calc.config.rules;
-    const num = (v) => formatInputNumber(v, calc.lang);
     calc.form.append(
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("payout.group.claim")),
         calc.field("credit_limit", "amount"),
         calc.field("outstanding", "amount", { hint: t("payout.hint.outstanding") }),
         calc.field("recovered", "amount", { optional: true, hint: t("payout.hint.recovered") })),
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("payout.group.policy")),
-        calc.radios("product", [
-          { value: "generic", label: t("payout.product.generic") },
-          { value: "mkbzeker", label: t("payout.product.mkbzeker", {
-            cap: calc.money(rules.mkbzeker_cover_cap), max: calc.money(rules.mkbzeker_max_payout) }) },
-        ]),
-        calc.field("coverage_pct", "percent", { optional: true, placeholder: num(rules.coverage_pct),
-          hint: t("hint.default", { value: formatPercent(rules.coverage_pct, calc.lang) }) }),
-        calc.field("intervention_threshold", "amount", { optional: true,
-          placeholder: num(rules.intervention_threshold),
-          hint: t("hint.default", { value: calc.money(rules.intervention_threshold) }) }),
-        calc.field("max_payout", "amount", { optional: true, placeholder: "", hint: t("payout.hint.max_payout") }),
+        ...policyFields(calc),
         calc.field("vat_rate_pct", "percent", { optional: true, placeholder: "", hint: t("payout.hint.vat") })),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
   },

@@ -11,6 +11,7 @@
 import { h, s } from "./dom.js";
 import { INTL_LOCALES, formatInputDate, formatInputNumber, formatInteger, formatPercent, formatShortDate,
   parseAmount } from "./locale.js";
+import { policyFields } from "./payout.js";
 import { guessSeparator, parseCSV } from "./table.js";
 
 /** The invoice columns the engine reads, in the order of the mapping step. */
@@ -111,7 +112,6 @@ export default {
   build(calc) {
     const t = (k, p) => calc.t(k, p);
     const rules = calc.config.rules;
-    const num = (v) => formatInputNumber(v, calc.lang);
     this.calc = calc;
     this.source = null;  // {kind: "example"|"file", format: "csv"|"xlsx", name, text|rows|invoices, headers}
     this.sort = { key: "open", descending: true };
@@ -179,17 +179,7 @@ export default {
       this.mappingStep,
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("portfolio.group.policy")),
         calc.field("as_of", "date", { optional: true, hint: t("portfolio.hint.as_of") }),
-        calc.radios("product", [
-          { value: "generic", label: t("payout.product.generic") },
-          { value: "mkbzeker", label: t("payout.product.mkbzeker", {
-            cap: calc.money(rules.mkbzeker_cover_cap), max: calc.money(rules.mkbzeker_max_payout) }) },
-        ]),
-        calc.field("coverage_pct", "percent", { optional: true, placeholder: num(rules.coverage_pct),
-          hint: t("hint.default", { value: formatPercent(rules.coverage_pct, calc.lang) }) }),
-        calc.field("intervention_threshold", "amount", { optional: true,
-          placeholder: num(rules.intervention_threshold),
-          hint: t("hint.default", { value: calc.money(rules.intervention_threshold) }) }),
-        calc.field("max_payout", "amount", { optional: true, placeholder: "", hint: t("payout.hint.max_payout") }),
+        ...policyFields(calc),
         calc.field("new_payment_term_days", "integer", { optional: true,
           placeholder: String(rules.new_payment_term_days ?? ""), hint: t("portfolio.hint.term") }),
         calc.field("handling_months", "integer", { optional: true, placeholder: String(rules.handling_months),
