@@ -211,6 +211,38 @@ class Reader:
             return None
         return " ".join(str(raw).split())
 
+    def lines(self, name: str, *, max_lines: int, maximum: int) -> list[str] | None:
+        """A text of several lines (a postal address): each line's spaces collapsed, blank lines dropped.
+
+        ``None`` when absent or blank, or (with an error) when it is no text, has more than ``max_lines``
+        lines or more than ``maximum`` characters.
+        """
+        raw = self._get(name, False)
+        if raw is MISSING or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if not isinstance(raw, str):
+            self.fail(name, "invalid_text")
+            return None
+        if len(raw) > maximum:
+            self.fail(name, "text_too_long", maximum=str(maximum))
+            return None
+        found = [" ".join(line.split()) for line in raw.splitlines()]
+        found = [line for line in found if line]
+        if len(found) > max_lines:
+            self.fail(name, "too_many_lines", maximum=str(max_lines))
+            return None
+        return found
+
+    def child(self, name: str) -> Reader | None:
+        """A reader for the optional object ``name`` (its errors named ``name.field``); ``None`` when absent."""
+        raw = self._get(name, False)
+        if raw is MISSING:
+            return None
+        if not isinstance(raw, dict):
+            self.fail(name, "invalid_object")
+            return None
+        return Reader(raw, self.errors, self.path(name))
+
     def choice(self, name: str, choices: tuple[str, ...], *, default: str) -> str | None:
         raw = self._get(name, False)
         if raw is MISSING:

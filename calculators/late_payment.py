@@ -83,6 +83,9 @@ class Inputs:
     debtor_name: str
     pay_within_days: int
     include_periods: bool
+    #: The letter's sender and recipient (``SENDER_FIELDS`` / ``RECIPIENT_FIELDS``; a missing one is ``None``).
+    sender: dict[str, Any] = field(default_factory=dict)
+    recipient: dict[str, Any] = field(default_factory=dict)
 
 
 # -- reading -------------------------------------------------------------------------------------------------
@@ -93,6 +96,31 @@ def _optional_objects(r: Reader, name: str, maximum: int) -> list[tuple[str, dic
         r.seen.add(name)
         return []
     return r.objects(name, max_items=maximum) or []
+
+
+#: The sender's details a letter shows: text fields, and ``address`` as lines.
+SENDER_FIELDS = ("name", "address", "enterprise_number", "vat_number", "email", "phone", "iban")
+#: The recipient's: ``kind`` (a company or a person) chooses the salutation; ``reference`` is the customer's own.
+RECIPIENT_FIELDS = ("name", "address", "kind", "reference")
+RECIPIENT_KINDS = ("company", "person")
+MAX_ADDRESS_LINES = 6
+
+
+def _party(r: Reader, name: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The optional object ``name`` (sender or recipient): every field of ``fields``, ``None`` when not given."""
+    party: dict[str, Any] = dict.fromkeys(fields)
+    item = r.child(name)
+    if item is None:
+        return party
+    for key in fields:
+        if key == "address":
+            party[key] = item.lines(key, max_lines=MAX_ADDRESS_LINES, maximum=MAX_TEXT * MAX_ADDRESS_LINES)
+        elif key == "kind":
+            party[key] = item.choice(key, RECIPIENT_KINDS, default="") or None
+        else:
+            party[key] = item.text(key, maximum=MAX_TEXT)
+    item.finish()
+    return party
 
 
 def read(r: Reader, today: date) -> Inputs | None:
@@ -109,6 +137,11 @@ def read(r: Reader, today: date) -> Inputs | None:
     pay_within = r.integer("pay_within_days", required=False,
                            default=rules.integer("nl_consumer_letter_days"), maximum=365)
     include_periods = r.boolean("include_periods", required=False, default=True)
+    sender = _party(r, "sender", SENDER_FIELDS)
+    recipient = _party(r, "recipient", RECIPIENT_FIELDS)
+    # ``creditor`` and ``debtor_name`` are the short forms of the sender's and the recipient's name.
+    sender["name"] = sender["name"] or creditor or None
+    recipient["name"] = recipient["name"] or debtor_name or None
 
     invoices: list[Invoice] = []
     items = r.objects("invoices", max_items=MAX_INVOICES)
@@ -156,7 +189,8 @@ def read(r: Reader, today: date) -> Inputs | None:
             or include_periods is None):
         return None
     return Inputs(country, debtor, invoices, payments, until, agreed, user_rates, letter,
-                  letter_lang or None, creditor, debtor_name, pay_within, include_periods)
+                  letter_lang or None, sender["name"] or "", recipient["name"] or "", pay_within, include_periods,
+                  sender, recipient)
 
 
 # -- the rate schedule -----------------------------------------------------------------------------------------

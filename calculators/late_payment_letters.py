@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import messages, rules
+from .late_payment import RECIPIENT_FIELDS, SENDER_FIELDS
 
 #: Invoices listed one by one in a letter; the rest are summed up in one line.
 LISTED_INVOICES = 50
@@ -20,10 +21,11 @@ LISTED_INVOICES = 50
 def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, Any]:
     """The letter ``inputs.letter`` for ``result``, in ``lang``: its parts, and the plain text made of them.
 
-    The parts are what a letter sheet lays out (``sender`` and ``recipient`` lines, ``date``, ``subject``,
-    ``salutation``, ``intro``, the ``invoices`` as table rows, the ``summary`` lines, the ``paragraphs``
-    after it, ``closing``); ``text`` is the same letter as plain text. A part the user did not give is an
-    empty list or ``None``: the sheet leaves a line to fill in by hand, the text writes a placeholder.
+    The parts are what a letter sheet lays out: ``sender`` and ``recipient`` (dicts of the fields of
+    ``late_payment.SENDER_FIELDS`` / ``RECIPIENT_FIELDS``, ``None`` where not given, ``address`` a list of
+    lines), ``date``, ``subject``, ``salutation``, ``intro``, the ``invoices`` as table rows, the ``summary``
+    lines, the ``paragraphs`` after it and ``closing``; ``text`` is the same letter as plain text. Where a
+    detail was not given, the sheet leaves a line to fill in by hand and the text writes a placeholder.
     """
     kind = inputs.letter
 
@@ -37,8 +39,8 @@ def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, An
         return messages.format_date(date.fromisoformat(value) if isinstance(value, str) else value, lang)
 
     until = date.fromisoformat(result["until"])
-    sender = [inputs.creditor] if inputs.creditor else []
-    recipient = [inputs.debtor_name] if inputs.debtor_name else []
+    sender = {key: inputs.sender.get(key) for key in SENDER_FIELDS}
+    recipient = {key: inputs.recipient.get(key) for key in RECIPIENT_FIELDS}
     late = [i for i in result["invoices"] if i["status"] == "late"]
     subject = t(f"subject.{kind}")
     salutation = t("salutation", debtor=inputs.debtor_name or t("placeholder_debtor"))
@@ -103,7 +105,8 @@ def letter_text(parts: dict[str, Any], lang: str) -> str:
     def day(value: str) -> str:
         return messages.format_date(date.fromisoformat(value), lang)
 
-    creditor = "\n".join(parts["sender"]) or t("placeholder_creditor")
+    sender = parts["sender"]
+    creditor = "\n".join([sender["name"] or t("placeholder_creditor"), *(sender["address"] or [])])
     lines = [creditor, "", parts["date_line"], "", parts["subject"], "", parts["salutation"], "", parts["intro"], ""]
     for row in parts["invoices"]:
         lines.append(t("invoice_line", reference=row["reference"], amount=money(row["amount"]),

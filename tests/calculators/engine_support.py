@@ -23,7 +23,7 @@ ERROR_CODES = frozenset({
     "too_many_items", "paid_before_invoice", "after_as_of", "exceeds_outstanding", "internal_error",
     "premium_and_rate", "premium_or_rate", "zero_margin",
     # late_payment
-    "invalid_text", "text_too_long", "no_invoices", "payment_before_first_due", "after_until",
+    "invalid_text", "text_too_long", "too_many_lines", "no_invoices", "payment_before_first_due", "after_until",
     "not_half_year_start", "duplicate_half_year", "letter_not_available", "payment_exceeds_owed", "rate_missing",
     # the portfolio report and its ledger reader
     "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",

@@ -377,6 +377,31 @@ def test_the_belgian_first_reminder_to_a_consumer_charges_nothing_but_the_invoic
     assert "Nu in totaal verschuldigd: €\u00a0500,00" in text
 
 
+def test_the_letter_comes_in_parts_a_sheet_can_lay_out_with_the_text_made_of_them() -> None:
+    result = claim("FR", [("1200", "2025-03-31")], "2025-10-15", letter="formal_notice", letter_lang="fr",
+                   sender={"name": "Atelier Dupont", "address": "12 rue des Lilas\n\n  75011   Paris ",
+                           "iban": "FR76 3000 6000 0112 3456 7890 189"},
+                   recipient={"name": "SARL Martin", "kind": "company", "address": "1 place du Marché"})
+    parts = result["letter"]
+    assert parts["sender"]["address"] == ["12 rue des Lilas", "75011 Paris"]  # blank lines dropped, spaces collapsed
+    assert parts["sender"]["vat_number"] is None and parts["recipient"]["kind"] == "company"
+    assert parts["invoices"][0]["amount"] == "1200.00" and parts["invoices"][0]["days_late"] == 198
+    assert [line["code"] for line in parts["summary"]] == ["principal", "interest", "costs", "total"]
+    assert parts["summary"][-1]["amount"] == "1322.08"
+    assert parts["text"].startswith("Atelier Dupont\n12 rue des Lilas\n75011 Paris\n")
+    for piece in (parts["subject"], parts["salutation"], parts["intro"], *parts["paragraphs"], parts["closing"]):
+        assert piece in parts["text"]
+
+
+def test_the_letters_sender_and_recipient_are_checked_field_by_field() -> None:
+    payload = {"country": "NL", "invoices": [{"amount": "100", "due_date": "2025-01-31"}],
+               "sender": {"name": 3, "address": "\n".join("abcdefg"), "fax": "1"},
+               "recipient": {"kind": "robot"}}
+    assert codes(NAME, payload) == {"sender.name": "invalid_text", "sender.address": "too_many_lines",
+                                    "sender.fax": "unknown_field", "recipient.kind": "invalid_choice"}
+    assert codes(NAME, {**payload, "sender": None, "recipient": "SARL"}) == {"recipient": "invalid_object"}
+
+
 def test_without_a_letter_request_the_letter_is_null() -> None:
     result = claim("NL", [("1000", "2025-01-31")], "2025-06-30")
     assert result["letter"] is None and result["letters_available"] == ["reminder", "formal_notice"]

@@ -161,6 +161,7 @@ def late_payment_corpus() -> Iterator[tuple[str, Any]]:
     yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
                            "payments": [{"amount": "1000", "date": "2025-02-01"}]}
     yield "late_payment", {"country": "NL", "until": "2026-12-31", "invoices": ONE}
+    yield "late_payment", {"country": "NL", "invoices": ONE, "sender": {"address": "\n".join("abcdefg")}}
     yield from portfolio_corpus()
 
 
