@@ -11,6 +11,7 @@ writes afterwards, and stops at the first step that finds a problem with a
 from __future__ import annotations
 
 import fcntl
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -166,7 +167,11 @@ def _build(paths: Paths) -> Report:
     with step("check"):
         check(paths.site, paths.rendered, sources.pages, engine, config)
     with step("compress"):
-        compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
+        if os.environ.get("SITE_BUILD_NO_COMPRESS"):  # a developer's quick build: no .br/.gz copies at all
+            compressed = {"written": [], "bytes": 0, "bytes_br": 0, "bytes_gzip": 0,
+                          "message": "skipped: SITE_BUILD_NO_COMPRESS is set"}
+        else:
+            compressed = compress(paths.site, paths.cache / COMPRESS_CACHE)
     return Report(sources, wheel, engine, vendored, not_written, compressed, timings, dict(snapshot.report),
                   not_prerendered)
 
