@@ -44,6 +44,8 @@ class Document(NamedTuple):
     payment_id: str | None = None
     #: Marked disputed in the file (a disputed invoice is excluded from cover: source 003).
     disputed: bool = False
+    #: Written off as a bad debt in the file (the provision matrix learns from these).
+    written_off: bool = False
     #: The file it came from (its name), when more than one file was read.
     source: str | None = None
     #: Per-row customer details the file gave: (("country", "BE"), ("language", "fr"), ("debtor", "consumer")).
