@@ -44,7 +44,7 @@ class Rule:
 
     key: str
     value: RuleValue
-    unit: str  # "pct", "eur", "days", "months", "countries", "date"
+    unit: str  # "pct", "eur", "days", "months", "years", "countries", "date"
     sources: tuple[str, ...]
     note: str
 
@@ -208,6 +208,88 @@ _LEGAL_TABLE = (
 )
 RULES.update({rule.key: rule for rule in _LEGAL_TABLE})
 # --- legal figures for the guides (end) ------------------------------------------------------------------------
+
+
+# --- guides, second legal reading (issue 21; begin) -----------------------------------------------------------
+# Limitation periods, insolvency and small-claims deadlines the guides quote since the second legal reading. Each
+# names its article; they were compared with the text of the article (or, where the official site could not be
+# reached with the tools at hand, with a page quoting it word for word, named in the source) on
+# SECOND_READING_CHECKED. The guides render them from here; nothing here is typed into a page by hand.
+
+#: The legal sources of the figures below, by key.
+SECOND_READING_SOURCES: dict[str, str] = {
+    "nl-fw-108-127": "Faillissementswet, art. 108, 109 and 127 (wetten.overheid.nl/BWBR0001860; text of art. 108 "
+                     "and 127 as quoted by wetboekplus.nl, checked 2026-12-04)",
+    "nl-bw-3-307": "Burgerlijk Wetboek Boek 3, art. 3:307 lid 1, and art. 3:316 to 3:319 (wetten.overheid.nl/"
+                   "BWBR0005291; text of 3:307 as quoted by beslagrecht.nl, checked 2026-12-04)",
+    "nl-bw-7-28": "Burgerlijk Wetboek Boek 7, art. 7:28 (wetten.overheid.nl/BWBR0005290; text as quoted by "
+                  "wetboekplus.nl, checked 2026-12-04)",
+    "be-oud-bw-2262bis": "Old Civil Code / ancien Code civil, art. 2262bis § 1 (ejustice.just.fgov.be)",
+    "be-oud-bw-2272": "Old Civil Code / ancien Code civil, art. 2272, second paragraph, and art. 2274 (ejustice."
+                      "just.fgov.be); Cass. 8 January 2015, C.14.0268.F (rdc-tbh.be)",
+    "be-oud-bw-2244": "Old Civil Code / ancien Code civil, art. 2244 § 2, inserted by the law of 23 May 2013, in "
+                      "force 11 July 2013 (ejustice.just.fgov.be; text as quoted by minimes41.be and phoros.eu)",
+    "fr-ccom-l110-4": "Code de commerce, art. L110-4, and Code civil, art. 2224, 2240, 2241 and 2244 "
+                      "(legifrance.gouv.fr)",
+    "fr-cconso-l218-2": "Code de la consommation, art. L218-2 (legifrance.gouv.fr)",
+    "fr-ccom-r624-13": "Code de commerce, art. R624-13 and R641-31 (legifrance.gouv.fr, section LEGISCTA000006161536, "
+                       "version in force on 10 September 2024); infogreffe.fr, Action en revendication",
+    "fr-ccom-l622-26": "Code de commerce, art. L622-26, third paragraph (legifrance.gouv.fr)",
+    "fr-cpc-750-1": "Code de procédure civile, art. 750-1, as restored by decree no. 2023-357 of 11 May 2023 for "
+                    "proceedings brought from 1 October 2023 (legifrance.gouv.fr); Cass. civ. 2e, avis, "
+                    "25 September 2025, no. 25-70.013 (order for payment not concerned)",
+}
+SOURCES.update(SECOND_READING_SOURCES)
+
+#: The day the figures of this block were compared with their sources.
+SECOND_READING_CHECKED = date(2026, 12, 4)
+
+_SECOND_READING_TABLE = (
+    _rule("second_reading_checked", SECOND_READING_CHECKED, "date", " ".join(SECOND_READING_SOURCES),
+          "The day the figures of the second legal reading (limitation, insolvency, small claims) were last "
+          "compared with the articles they cite."),
+    _rule("nl_claim_before_meeting_days", 14, "days", "nl-fw-108-127",
+          "Netherlands, bankruptcy: claims must reach the curator at the latest this many days before the first "
+          "verification meeting, unless the rechter-commissaris decides otherwise (art. 127(1) Fw)."),
+    _rule("fr_retention_reply_months", 1, "months", "fr-ccom-r624-13",
+          "France: the administrator (or the liquidator) has this long from receipt of a retention-of-title claim "
+          "to accept it (art. R624-13, second paragraph, C. com.)."),
+    _rule("fr_retention_court_months", 1, "months", "fr-ccom-r624-13",
+          "France: without acceptance, the claimant must bring the claim before the juge-commissaire within this "
+          "period from the end of the reply period, or lose it (art. R624-13, second paragraph, C. com.)."),
+    _rule("fr_late_claim_relief_months", 6, "months", "fr-ccom-l622-26",
+          "France: a creditor who declared too late may ask to be relieved of the time bar (relevé de forclusion) "
+          "within this period from the publication of the opening judgment, save a creditor who could not know "
+          "of its claim (art. L622-26, third paragraph, C. com.)."),
+    _rule("fr_amicable_attempt_ceiling", Decimal("5000"), "eur", "fr-cpc-750-1",
+          "France: before the tribunal judiciaire, a claim for payment of at most this amount is inadmissible "
+          "without a prior attempt at conciliation, mediation or participatory procedure (art. 750-1 CPC); the "
+          "order for payment is not concerned."),
+    _rule("nl_limitation_years", 5, "years", "nl-bw-3-307",
+          "Netherlands: a claim for payment under a contract is time-barred this many years after the day after "
+          "it fell due (art. 3:307(1) BW)."),
+    _rule("nl_consumer_sale_limitation_years", 2, "years", "nl-bw-7-28",
+          "Netherlands: in a consumer sale, the claim for the price is time-barred after this many years "
+          "(art. 7:28 BW)."),
+    _rule("be_limitation_years", 10, "years", "be-oud-bw-2262bis",
+          "Belgium: general limitation period of personal claims, contract claims included (art. 2262bis § 1 "
+          "old Civil Code)."),
+    _rule("be_trader_consumer_limitation_months", 12, "months", "be-oud-bw-2272",
+          "Belgium: a trader's claim for goods sold to private persons who are not traders is time-barred after "
+          "one year (counted here in months, as the guides write it), unless the debt was acknowledged in writing (art. 2272 and 2274 old Civil Code)."),
+    _rule("be_notice_interruption_months", 12, "months", "be-oud-bw-2244",
+          "Belgium: a formal notice sent by the creditor's lawyer or bailiff by registered letter to a debtor in "
+          "Belgium interrupts the limitation once and starts a new period of this length, never ending before "
+          "the original period (art. 2244 § 2 old Civil Code)."),
+    _rule("fr_limitation_years", 5, "years", "fr-ccom-l110-4",
+          "France: claims between traders, and civil claims in general, are time-barred after this many years "
+          "(art. L110-4 C. com.; art. 2224 C. civ.)."),
+    _rule("fr_consumer_limitation_years", 2, "years", "fr-cconso-l218-2",
+          "France: a professional's claim for goods or services supplied to a consumer is time-barred after this "
+          "many years (art. L218-2 C. consom.)."),
+)
+RULES.update({rule.key: rule for rule in _SECOND_READING_TABLE})
+# --- guides, second legal reading (issue 21; end) -------------------------------------------------------------
 
 
 def value(key: str) -> RuleValue:

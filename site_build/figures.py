@@ -42,7 +42,7 @@ from .settings import LANGUAGES
 class Figure:
     """A value the articles must take from the rules or the examples, with what to write instead."""
 
-    kind: str  # "amount", "pct", "days", "months", "countries", "date"
+    kind: str  # "amount", "pct", "days", "months", "years", "countries", "date"
     value: Any  # Decimal, tuple of country codes, or date
     write: str  # the template expression that gives it
     bare: bool = True  # an amount: found as a bare number (>= 1,000) too, or only next to a currency
@@ -74,6 +74,7 @@ def figures(
     """
     found: list[Figure] = []
     units = {"eur": ("amount", "money"), "pct": ("pct", "pct"), "days": ("days", ""), "months": ("months", ""),
+             "years": ("years", ""),
              "countries": ("countries", "countries"), "date": ("date", "date")}
     for key, rule in rules.items():
         if rule.unit not in units:
@@ -121,6 +122,7 @@ UNIT_AFTER = {
         r"^[\s-]*(?:(?:calendar|working|business|werk|kalender)[\s-]*)?"
         r"(?:days?|dag(?:en)?|jours?)\b", re.IGNORECASE),
     "months": re.compile(r"^[\s-]*(?:months?|maand(?:en)?|mois)\b", re.IGNORECASE),
+    "years": re.compile(r"^[\s-]*(?:years?|jaar|jaren|ans?|années?)\b", re.IGNORECASE),
 }
 
 

@@ -65,9 +65,35 @@ EXPECTED_LEGAL = {
 }
 
 
+#: The second legal reading's figures (block "guides, second legal reading"), as the articles of law state them.
+EXPECTED_SECOND_READING = {
+    "second_reading_checked": date(2026, 12, 4),
+    "nl_claim_before_meeting_days": 14,
+    "fr_retention_reply_months": 1,
+    "fr_retention_court_months": 1,
+    "fr_late_claim_relief_months": 6,
+    "fr_amicable_attempt_ceiling": Decimal("5000"),
+    "nl_limitation_years": 5,
+    "nl_consumer_sale_limitation_years": 2,
+    "be_limitation_years": 10,
+    "be_trader_consumer_limitation_months": 12,
+    "be_notice_interruption_months": 12,
+    "fr_limitation_years": 5,
+    "fr_consumer_limitation_years": 2,
+}
+
+
 def test_rules_hold_exactly_the_figures_of_the_articles() -> None:
-    product = {key: rule.value for key, rule in rules.RULES.items() if key not in EXPECTED_LEGAL}
+    product = {key: rule.value for key, rule in rules.RULES.items()
+               if key not in EXPECTED_LEGAL and key not in EXPECTED_SECOND_READING}
     assert product == EXPECTED
+
+
+def test_the_second_reading_block_holds_exactly_the_figures_of_the_law() -> None:
+    block = {key: rule.value for key, rule in rules.RULES.items() if key in EXPECTED_SECOND_READING}
+    assert block == EXPECTED_SECOND_READING
+    for key in EXPECTED_SECOND_READING:
+        assert set(rules.RULES[key].sources) <= set(rules.SECOND_READING_SOURCES), key
 
 
 def test_the_legal_block_holds_exactly_the_figures_of_the_law() -> None:
@@ -105,13 +131,13 @@ def test_value_reads_the_rule(key: str) -> None:
 def test_every_rule_names_a_known_source_and_explains_itself(rule: rules.Rule) -> None:
     assert rule.sources, rule
     assert set(rule.sources) <= set(rules.SOURCES), rule
-    assert rule.unit in {"pct", "eur", "days", "months", "countries", "date"}
+    assert rule.unit in {"pct", "eur", "days", "months", "years", "countries", "date"}
     assert len(rule.note) > 20
 
 
 @pytest.mark.parametrize("rule", rules.RULES.values(), ids=lambda r: r.key)
 def test_amounts_are_decimals_and_periods_whole_numbers(rule: rules.Rule) -> None:
-    expected_type = {"pct": Decimal, "eur": Decimal, "days": int, "months": int, "countries": tuple,
+    expected_type = {"pct": Decimal, "eur": Decimal, "days": int, "months": int, "years": int, "countries": tuple,
                      "date": date}[rule.unit]
     assert type(rule.value) is expected_type
 
