@@ -22,8 +22,8 @@ from typing import Any
 
 from calculators.late_payment_rates import ALL_TABLES as ALL_RATE_TABLES
 from site_build import figures
-from site_build.citations import citation_problems
 from site_build.check import calculator_outputs, check, check_copies
+from site_build.citations import citation_problems
 from site_build.compress import precompress, summary
 from site_build.csp import apply_csp
 from site_build.errors import BuildError

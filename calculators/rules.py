@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-#: The day the figures below were last compared with their sources.
-LAST_CHECKED = date(2026, 11, 22)
+#: The day the figures below were last compared with their sources. On 2026-12-04 (issue 21) the figures of the
+#: source articles (000 to 004: coverage, threshold, handling and payout months, the mkbZeker cap, payout, 60 days,
+#: 12 months, turnover, countries, 95 %) were re-read in the seed files, and the 40 euro and the 14 days against
+#: art. 6:96 BW and art. XIX.2 WER as quoted by public pages; the premium rule of thumb and the WIK maximum were
+#: not re-checked (their sources were last read on 2026-11-27), and the concentration level is the portal's own.
+LAST_CHECKED = date(2026, 12, 4)
 
 #: The source articles (files in ``shared/seeds/``), by their number; then the legal texts and
 #: official or published pages the late-payment rules rest on (checked 27 November 2026).
@@ -276,7 +280,8 @@ _SECOND_READING_TABLE = (
           "old Civil Code)."),
     _rule("be_trader_consumer_limitation_months", 12, "months", "be-oud-bw-2272",
           "Belgium: a trader's claim for goods sold to private persons who are not traders is time-barred after "
-          "one year (counted here in months, as the guides write it), unless the debt was acknowledged in writing (art. 2272 and 2274 old Civil Code)."),
+          "one year (counted here in months, as the guides write it), unless the debt was acknowledged in "
+          "writing (art. 2272 and 2274 old Civil Code)."),
     _rule("be_notice_interruption_months", 12, "months", "be-oud-bw-2244",
           "Belgium: a formal notice sent by the creditor's lawyer or bailiff by registered letter to a debtor in "
           "Belgium interrupts the limitation once and starts a new period of this length, never ending before "

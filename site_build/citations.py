@@ -40,7 +40,8 @@ SOURCES_HEADINGS = re.compile(r"^##\s+(?:Sources|Bronnen|Sources et références
 ARTICLE = re.compile(
     r"(?<![\w])(?:art(?:t)?\.|articles?|artikel(?:en)?)\s*(?:[LRD]\.?\s?)?(?:[IVXL]+\.)?\d", re.IGNORECASE)
 
-LINK = re.compile(r"\[[^\]]*\]\((?P<url>[^)\s]*(?:\([^)\s]*\)[^)\s]*)*)(?:\s+\"[^\"]*\")?\)|<(?P<auto>https?://[^>]*)>")
+LINK = re.compile(r"\]\((?P<inner>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)|<(?P<auto>https?://[^>\n]*)>")
+_TITLED = re.compile(r'^(\S+)\s+"[^"]*"$')
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
@@ -81,7 +82,12 @@ def link_problems(text: str, path: str) -> list[Problem]:
     problems = []
     plain = JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     for m in LINK.finditer(plain):
-        url = m.group("url") if m.group("url") is not None else m.group("auto")
+        if m.group("inner") is not None:
+            inner = m.group("inner").strip()
+            titled = _TITLED.match(inner)
+            url = titled.group(1) if titled else inner
+        else:
+            url = m.group("auto")
         if not url or not re.match(r"[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
             continue  # a relative link to another page of the site: the built site's link check covers it
         if url.lower().startswith(("mailto:", "tel:")):

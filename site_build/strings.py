@@ -17,7 +17,8 @@ EN: dict[str, str] = {
     "disclaimer.label": "General information",
     "disclaimer.text": (
         "This site gives general information, not legal or financial advice. "
-        "The rules and figures were last checked on {date}; your own policy conditions always prevail."),
+        "The figures of the source articles were last checked on {date}; each guide dates its legal sources, "
+        "and your own policy conditions always prevail."),
     "palette.to_dark": "Switch to dark mode",
     "palette.to_light": "Switch to light mode",
     "notfound.title": "Page not found",
@@ -33,8 +34,8 @@ NL: dict[str, str] = {
     "disclaimer.label": "Algemene informatie",
     "disclaimer.text": (
         "Deze site geeft algemene informatie, geen juridisch of financieel advies. "
-        "De regels en bedragen zijn het laatst gecontroleerd op {date}; "
-        "de voorwaarden van uw eigen polis gaan altijd voor."),
+        "De bedragen uit de bronartikelen zijn het laatst gecontroleerd op {date}; elke gids dateert zijn "
+        "wettelijke bronnen, en de voorwaarden van uw eigen polis gaan altijd voor."),
     "palette.to_dark": "Donkere modus",
     "palette.to_light": "Lichte modus",
     "notfound.title": "Pagina niet gevonden",
@@ -50,8 +51,8 @@ FR: dict[str, str] = {
     "disclaimer.label": "Information générale",
     "disclaimer.text": (
         "Ce site donne une information générale, pas un conseil juridique ou financier. "
-        "Les règles et les chiffres ont été vérifiés pour la dernière fois le {date} ; "
-        "les conditions de votre propre police priment toujours."),
+        "Les chiffres des articles sources ont été vérifiés pour la dernière fois le {date} ; chaque guide "
+        "date ses sources juridiques, et les conditions de votre propre police priment toujours."),
     "palette.to_dark": "Passer au mode sombre",
     "palette.to_light": "Passer au mode clair",
     "notfound.title": "Page introuvable",

@@ -28,13 +28,15 @@ def found(text: str) -> list[str]:
     "5 months", "12 maanden", "douze mois",
     "NL, BE, DE, LU, FR, GB", "Nederland, België, Duitsland, Luxemburg, Frankrijk en het Verenigd Koninkrijk",
     "les Pays-Bas, la Belgique, l’Allemagne, le Luxembourg, la France et le Royaume-Uni",
-    "checked on 22 November 2026", "vérifié le 22 novembre 2026", "2026-11-22",
+    "checked on 4 December 2026", "vérifié le 4 décembre 2026", "2026-12-04",
     "{{ 15000 | money }}", "{{ '90' | pct }}",
     "a payout of €22,500", "the limit becomes € 14.000",
     # the legal figures of the guides
     "a term of 30 days", "45 jours fin de mois", "within two months of the BODACC", "drie maanden",
     "up to € 25.000 at the kantonrechter", "claims up to 5 000 €", "an indemnity of €40", "2 millions d'euros",
     "from 1 September 2026", "vanaf 1 januari 2026", "le 1er septembre 2027", "checked on 27 November 2026",
+    # the second legal reading: limitation periods in years, insolvency and small-claims figures
+    "time-barred after 5 years", "verjaart na vijf jaar", "se prescrit par deux ans", "10 years", "six mois",
 ])
 def test_a_planted_figure_is_caught(text: str) -> None:
     assert found(text), text
