@@ -187,7 +187,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "source": "nl-stb-2012-141",
         "payload": {"country": "NL", "debtor": "consumer", "until": "2024-12-31", "notice_date": "2024-02-15",
                     "invoices": [{"amount": "2500", "due_date": "2024-01-31"}]},
-        "expect": {"costs": "375.00", "costs_after_notice": "375.00", "costs_basis": "nl_wik_scale", "costs_conditions": ["nl_14_day_letter"]},
+        "expect": {"costs": "375.00", "costs_after_notice": "375.00", "costs_basis": "nl_wik_scale",
+                   "costs_conditions": ["nl_14_day_letter"]},
     },
     # A Dutch consumer pays in full two days late and no 14-day letter was ever sent: no collection costs
     # (art. 6:96 lid 6 BW); the interest of those two days stays owed (art. 6:44 BW: interest before principal).

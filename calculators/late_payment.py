@@ -53,7 +53,7 @@ NL_BUSINESS_COSTS = ("scale", "flat", "agreed")
 MAX_INVOICES = 10_000
 MAX_PAYMENTS = 10_000
 MAX_TEXT = 200
-MAX_DESCRIPTION = 500
+MAX_DESCRIPTION = 2 * MAX_TEXT
 #: Periods and payments explained one by one; the rest are summed up so a long claim stays readable.
 EXPLAINED_PERIODS = 50
 EXPLAINED_PAYMENTS = 30
@@ -407,8 +407,7 @@ def be_public_holidays(year: int) -> set[date]:
 
 
 def be_working_day_after(day: date, count: int) -> date:
-    """The ``count``-th working day after ``day`` (Monday to Saturday are not all working days: Monday-Friday,
-    Belgian public holidays left out)."""
+    """The ``count``-th working day after ``day``: Monday to Friday, Belgian public holidays left out."""
     found = 0
     while found < count:
         day += ONE_DAY
@@ -445,7 +444,8 @@ def notice_term(country: str, sent: date, by: str) -> Notice:
         receipt = sent if by == "email" else sent + ONE_DAY
         start = receipt + ONE_DAY
     elif country == "BE":
-        start = sent + ONE_DAY if by == "email" else be_working_day_after(sent, 3)
+        start = sent + ONE_DAY if by == "email" else be_working_day_after(
+            sent, rules.integer("be_notice_post_working_days"))
     else:
         return Notice(sent, by, sent + ONE_DAY, sent)
     return Notice(sent, by, start, start + timedelta(days=days - 1))

@@ -283,7 +283,7 @@ def test_an_agreed_rate_needs_no_table() -> None:
 
 
 def test_a_fully_paid_invoice_needs_no_rate_after_its_payment() -> None:
-    owed = 1000 + 40 + period_interest("1000", "10.15", 15)  # terms that agreed the 40 euro floor only  # principal, flat compensation, 1 to 15 June
+    owed = 1000 + 40 + period_interest("1000", "10.15", 15)  # principal, 40 euro (terms: the floor), 1-15 June
     result = claim("NL", [("1000", "2026-05-31")], "2026-12-31", payments=[{"amount": str(owed), "date": "2026-06-15"}],
                    nl_business_costs="flat")
     assert result["total"] == "0.00" and result["partial"] is False  # no rate is needed for the second half of 2026
