@@ -103,7 +103,9 @@ def write_letter(inputs: Any, result: dict[str, Any], lang: str) -> dict[str, An
     if (country, debtor) == ("FR", "consumer") and kind == "reminder":
         basis += "_reminder"  # a reminder is not the mise en demeure
     if (country, debtor) == ("BE", "consumer") and kind != "reminder":
-        basis += "_after"  # the free first reminder came before
+        # After the free first reminder's term, or still waiting for one (nothing but the invoice is claimed).
+        expired = result["notice"] is not None and result["notice"]["term_end"] < result["until"]
+        basis += "_after" if expired else "_pending"
     paragraphs = [t(basis)]
     description = inputs.debt_description or None
     if be_reminder:

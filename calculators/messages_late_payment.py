@@ -119,6 +119,7 @@ EN: dict[str, str] = {
     "late_payment.letter.enterprise_number": "Enterprise number: {number}",
     "late_payment.letter.placeholder_enterprise": "[your enterprise number]",
     "late_payment.letter.basis.BE_consumer_after": "Under Book XIX of the Belgian Code of Economic Law, interest and the damages our terms provide can be claimed now that the term of our free first reminder has passed.",
+    "late_payment.letter.basis.BE_consumer_pending": "Under Book XIX of the Belgian Code of Economic Law, interest and the damages our terms provide can be claimed only once a free first reminder has given you 14 calendar days to pay.",
 }
 
 NL: dict[str, str] = {
@@ -233,6 +234,7 @@ NL: dict[str, str] = {
     "late_payment.letter.enterprise_number": "Ondernemingsnummer: {number}",
     "late_payment.letter.placeholder_enterprise": "[uw ondernemingsnummer]",
     "late_payment.letter.basis.BE_consumer_after": "Volgens boek XIX van het Wetboek van economisch recht kunnen interest en de schadevergoeding die onze voorwaarden bepalen worden gevorderd nu de termijn van onze kosteloze eerste herinnering verstreken is.",
+    "late_payment.letter.basis.BE_consumer_pending": "Volgens boek XIX van het Wetboek van economisch recht kunnen interest en de schadevergoeding die onze voorwaarden bepalen pas worden gevorderd nadat een kosteloze eerste herinnering u 14 kalenderdagen gaf om te betalen.",
 }
 
 FR: dict[str, str] = {
@@ -329,6 +331,8 @@ FR: dict[str, str] = {
     "late_payment.and_more": " et {count} autres",
     "late_payment.warning.payments_left_out": "{count} paiement(s) postérieur(s) au {until} ne sont pas comptés dans cette réponse partielle.",
     "late_payment.letter.salutation.company": "Madame, Monsieur,",
+    # Never written: a French letter names the customer in the address block, not in the salutation (the key
+    # exists so that every language holds the same keys and placeholders).
     "late_payment.letter.salutation.person": "Madame, Monsieur, ({name})",
     "late_payment.letter.salutation.company.BE": "Madame, Monsieur,",
     "late_payment.letter.salutation.person.BE": "Madame, Monsieur, ({name})",
@@ -347,4 +351,5 @@ FR: dict[str, str] = {
     "late_payment.letter.enterprise_number": "Numéro d'entreprise : {number}",
     "late_payment.letter.placeholder_enterprise": "[votre numéro d'entreprise]",
     "late_payment.letter.basis.BE_consumer_after": "Selon le livre XIX du Code de droit économique, les intérêts et les dommages et intérêts prévus par nos conditions peuvent être réclamés, le délai de notre premier rappel gratuit étant expiré.",
+    "late_payment.letter.basis.BE_consumer_pending": "Selon le livre XIX du Code de droit économique, les intérêts et les dommages et intérêts prévus par nos conditions ne peuvent être réclamés qu'après un premier rappel gratuit vous laissant 14 jours calendrier pour payer.",
 }

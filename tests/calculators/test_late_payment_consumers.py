@@ -290,3 +290,15 @@ def test_dutch_salutation_follows_the_recipient_kind() -> None:
     assert company["salutation"] == "Geachte heer, mevrouw," and person["salutation"] == "Geachte heer/mevrouw Jansen,"
     assert "incassokosten" in company["text"]  # the NL-NL word
     assert "Buitengerechtelijke incassokosten" not in person["text"]  # not owed without the 14-day letter
+
+
+def test_a_formal_notice_to_a_belgian_consumer_claims_interest_and_damages_only_after_the_reminder() -> None:
+    """Art. XIX.2-XIX.4 CEL: without a free first reminder whose term has passed, only the invoice is claimed."""
+    before = claim("BE", [("500", "2025-01-31")], "2025-06-30", debtor="consumer", letter="formal_notice",
+                   letter_lang="en")["letter"]
+    assert [line["code"] for line in before["summary"]] == ["principal", "total"]
+    assert "only once a free first reminder" in before["text"]
+    after = claim("BE", [("500", "2025-01-31")], "2025-06-30", debtor="consumer", letter="formal_notice",
+                  letter_lang="en", notice_date="2025-02-10")["letter"]
+    assert [line["code"] for line in after["summary"]] == ["principal", "interest", "costs", "total"]
+    assert "has passed" in after["text"]
