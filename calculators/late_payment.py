@@ -210,6 +210,8 @@ def read(r: Reader, today: date) -> Inputs | None:
         r.fail("agreed_costs", "required")
     compound = r.boolean("agreed_rate_compound", required=False, default=False)
     description = r.text("debt_description", maximum=MAX_DESCRIPTION) or ""
+    if debtor != "consumer":
+        notice_date = None  # a business debtor owes interest and costs without notice: the date plays no part
     if notice_date is not None and until is not None and notice_date > until:
         r.fail("notice_date", "after_until", until=until.isoformat())
     if notice_date is not None and first_due is not None and notice_date <= first_due:
