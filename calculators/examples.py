@@ -172,21 +172,33 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "calculator": "late_payment",
         "source": "rentetool",
         "payload": {"country": "NL", "until": "2024-12-31", "invoices": [{"amount": "5000", "due_date": "2024-06-30"}]},
-        "expect": {"interest": "308.77", "costs": "40.00", "total": "5348.77"},
+        # Costs between Dutch businesses: the statutory scale (15 % of 2,500 + 10 % of 2,500), art. 6:96 lid 5 BW
+        "expect": {"interest": "308.77", "costs": "625.00", "total": "5933.77"},
     },
     "late_payment_nl_compound": {  # two years of Dutch commercial interest, added to the principal each year
         "calculator": "late_payment",
         "source": "rentetool",
         "payload": {"country": "NL", "until": "2026-03-31",
                     "invoices": [{"amount": "10000", "due_date": "2024-03-15"}]},
-        "expect": {"interest": "2435.78", "costs": "40.00", "total": "12475.78"},
+        "expect": {"interest": "2435.78", "costs": "875.00", "total": "13310.78"},
     },
-    "late_payment_nl_consumer_wik": {  # WIK scale: 15 % of 2,500 = 375, after the 14-day letter
+    "late_payment_nl_consumer_wik": {  # WIK scale: 15 % of 2,500 = 375, after the 14-day letter went unanswered
         "calculator": "late_payment",
         "source": "nl-stb-2012-141",
-        "payload": {"country": "NL", "debtor": "consumer", "until": "2024-12-31",
+        "payload": {"country": "NL", "debtor": "consumer", "until": "2024-12-31", "notice_date": "2024-02-15",
                     "invoices": [{"amount": "2500", "due_date": "2024-01-31"}]},
-        "expect": {"costs": "375.00", "costs_basis": "nl_wik_scale", "costs_conditions": ["nl_14_day_letter"]},
+        "expect": {"costs": "375.00", "costs_after_notice": "375.00", "costs_basis": "nl_wik_scale",
+                   "costs_conditions": ["nl_14_day_letter"]},
+    },
+    # A Dutch consumer pays in full two days late and no 14-day letter was ever sent: no collection costs
+    # (art. 6:96 lid 6 BW); the interest of those two days stays owed (art. 6:44 BW: interest before principal).
+    "late_payment_nl_consumer_paid_before_notice": {
+        "calculator": "late_payment",
+        "source": "nl-bw-6-96",
+        "payload": {"country": "NL", "debtor": "consumer", "until": "2025-01-02",
+                    "invoices": [{"amount": "10000", "due_date": "2024-12-31"}],
+                    "payments": [{"amount": "10000", "date": "2025-01-02"}]},
+        "expect": {"costs": "0.00", "interest": "0.00", "principal_outstanding": "3.29", "total": "3.29"},
     },
 }
 

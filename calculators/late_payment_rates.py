@@ -166,8 +166,8 @@ def _d(country: str, day: str, checked_by: str = "") -> RateRow:
 
 _RENTETOOL = "Matthi-code/rentetool docs/03_rentetabel.csv"
 
-#: Staatsblad decrees of the Dutch rates (both tables), as listed with each rate by wettelijkerente.nl and
-#: rijksoverheid.nl (checked against them in a public rate seed of 18 February 2026) and by rentetool.
+#: Staatsblad decrees as listed by wettelijkerente.nl and rentetool (kept for reference; the commercial rows cite
+#: art. 6:120 lid 2 BW and the ECB rate instead, issue 17: these numbers were copied, not checked one by one).
 _STB = {
     "2013-01-01": "Stb. 2012, 658", "2013-03-16": "Stb. 2013, 93", "2013-07-01": "Stb. 2013, 244",
     "2014-01-01": "Stb. 2013, 556", "2014-07-01": "Stb. 2014, 237", "2015-01-01": "Stb. 2014, 516",
@@ -182,7 +182,10 @@ _STB = {
 
 
 def _nl(day: str, rate: str, also: str = _RENTETOOL) -> RateRow:
-    return _p(day, rate, f"{_STB[day]}; {also}")
+    """A Dutch commercial rate: art. 6:120 lid 2 BW (ECB main refinancing rate + 8 points; + 7 before 16 March
+    2013) on the ECB rate of the half-year's first day, as published by the peer sources ``also``."""
+    mro = mro_on(date.fromisoformat(day))
+    return _p(day, rate, f"art. 6:120 lid 2 BW: ECB MRO {mro} % on {day} + the statutory points; {also}")
 
 
 NL_B2B = RateTable(
@@ -217,11 +220,11 @@ NL_CONSUMER = RateTable(
     key="NL_consumer", country="NL", debtor="consumer",
     basis="art. 6:119 and 6:120 lid 1 BW (wettelijke rente, niet-handelstransacties)", compounding="yearly",
     rows=(
-        _p("2013-01-01", "3", "Stb. 2012, 286 (3 % since 1 July 2012; findinet.nl); " + _RENTETOOL),
-        _p("2015-01-01", "2", "Stb. 2014, 516 (findinet.nl: from 3 to 2 %); " + _RENTETOOL),
-        _p("2023-01-01", "4", "Stb. 2022, 517; overeenkomsten.nl; " + _RENTETOOL),
+        _p("2013-01-01", "3", "Stb. 2012, 285 (3 % since 1 July 2012); " + _RENTETOOL),
+        _p("2015-01-01", "2", "Stb. 2014, 491 (from 3 to 2 %); " + _RENTETOOL),
+        _p("2023-01-01", "4", "Stb. 2022, 520; overeenkomsten.nl; " + _RENTETOOL),
         _p("2023-07-01", "6", "Stb. 2023, 215; feitsmaverhagen.nl; " + _RENTETOOL),
-        _p("2024-01-01", "7", "Stb. 2023, 462 and 484 (feitsmaverhagen.nl, smkaccountants.nl)"),
+        _p("2024-01-01", "7", "Stb. 2023, 484 (feitsmaverhagen.nl, smkaccountants.nl)"),
         _p("2024-07-01", "7", "mijn.metaalunie.nl (7 % on 1 July 2024)"),
         _p("2025-01-01", "6", "Stb. 2024, 409; " + _RENTETOOL),
         _p("2025-07-01", "6", "no new decree for 1 July 2025 (wettelijkerente.nl list); " + _RENTETOOL),
@@ -236,8 +239,7 @@ BE_B2B = RateTable(
     key="BE_business", country="BE", debtor="business",
     basis="law of 2 August 2002 on late payment in commercial transactions, art. 5", compounding="simple",
     rows=(
-        _p("2013-01-01", "9.0", "vanostaeyen.eu", "for contracts from 16 March 2013 (ECB + 8); older contracts: "
-           "ECB + 7, that is 8.0 %: supply it under rates"),
+        _p("2013-01-01", "9.0", "vanostaeyen.eu", "for contracts from 16 March 2013 (ECB + 8)"),
         _p("2013-07-01", "8.5", "vanostaeyen.eu"),
         _p("2014-01-01", "8.5", "vanostaeyen.eu"),
         _p("2014-07-01", "8.5", "vanostaeyen.eu"),
@@ -255,8 +257,9 @@ BE_B2B = RateTable(
         _p("2026-01-01", "10.5", "embuild.be (unchanged, 10.50 %)"),
     ),
     covered_until=date(2026, 6, 30),
-    note="Contracts concluded before 16 March 2013 keep the old rule (ECB + 7 points, rounded up to the half "
-         "point): supply those rates under rates.",
+    note="For contracts concluded from 16 March 2013 on. Contracts concluded before keep an older rule whose "
+         "rates were not verified against the Moniteur belge here: the calculator offers no option for them "
+         "(enter the rate you verified as an agreed rate or per half-year).",
 )
 
 FR_B2B = RateTable(
@@ -417,7 +420,7 @@ class Band:
     pct: Decimal
 
 
-#: Belgian consumer damages cap (art. XIX.2 § 2 Code of Economic Law, law of 4 May 2023): at most 20 euro
+#: Belgian consumer damages cap (art. XIX.4 Code of Economic Law, law of 4 May 2023): at most 20 euro
 #: for a debt up to 150; 30 + 10 % of the part from 150.01 to 500; 65 + 5 % of the part above 500;
 #: never more than :data:`BE_CONSUMER_DAMAGES_MAX`.
 BE_CONSUMER_DAMAGES_MAX = Decimal(2000)
@@ -426,7 +429,7 @@ BE_CONSUMER_DAMAGES: tuple[Band, ...] = (
     Band(Decimal(150), Decimal(500), Decimal(30), Decimal(10)),
     Band(Decimal(500), None, Decimal(65), Decimal(5)),
 )
-BE_CONSUMER_SOURCE = "art. XIX.2 Code of Economic Law (law of 4 May 2023, Moniteur belge 23 May 2023); " \
+BE_CONSUMER_SOURCE = "art. XIX.4 Code of Economic Law (law of 4 May 2023, Moniteur belge 23 May 2023); " \
                      "fairadvocaten.be (14 August 2023); studio-legale.com"
 
 #: France: an agreed penalty rate may not be below this many times the taux de l'intérêt légal (« autres cas »).

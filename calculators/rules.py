@@ -37,6 +37,24 @@ SOURCES: dict[str, str] = {
     "rentetool": "Matthi-code/rentetool, docs/02_rekenlogica.md and docs/03_rentetabel.csv",
     "felohq": "felohq.com, Pénalités de retard de paiement dans le BTP (worked example: 15,000 at 12 % for 30 days)",
     "legifiscal": "legifiscal.fr, Taux d'intérêt légal 1er semestre 2026 (floor 3 x 2.62 % = 7.86 %)",
+    # -- late payment, issue 17 (checked 4 December 2026) --
+    "nl-hr-2016-2704": "Hoge Raad 25 November 2016, ECLI:NL:HR:2016:2704 (the 14-day letter: the term starts the "
+                       "day after receipt; costs on the principal still unpaid after it), via inview.nl and the "
+                       "conclusion ECLI:NL:PHR:2016:938 (uitspraken.rechtspraak.nl)",
+    "nl-bw-6-44": "Burgerlijk Wetboek art. 6:44 lid 1: a payment goes to costs, then interest, then principal "
+                  "(mijnwetten.nl/burgerlijk-wetboek-boek-6/artikel44)",
+    "be-cel-xix-2": "Belgian Code of Economic Law, Book XIX (law of 4 May 2023, in force 1 September 2023): "
+                    "art. XIX.2 free first reminder, its content and its term of 14 calendar days from the third "
+                    "working day after a paper reminder or the day after an e-mail; art. XIX.4 the caps "
+                    "(fiscosearch.be art. XIX.1; kantoorbockstael.be; fairadvocaten.be; studio-legale.com)",
+    "be-holidays-1974": "Belgian law of 4 January 1974 on public holidays (ten days)",
+    "be-old-cc-1254": "Old Belgian Civil Code art. 1254 and 1256 (imputation: interest before capital; the debt "
+                      "the debtor most wants to pay, else the oldest), via mediationdedettes.be (September 2022)",
+    "fr-cciv-1231-6": "Code civil art. 1231-6: interest at the legal rate from the mise en demeure",
+    "fr-cciv-1342-10": "Code civil art. 1342-10 and 1343-1 (imputation); Cass. 1re civ. 7 February 1995, "
+                       "n° 92-14.216 (recovery costs are accessories, paid before the capital), via aurelienbamde.com",
+    "fr-cpce-l111-8": "Code des procédures civiles d'exécution art. L111-8: amicable recovery costs stay with the "
+                      "creditor",
 }
 
 RuleValue = Decimal | int | tuple[str, ...] | date
@@ -101,9 +119,13 @@ _TABLE = (
     _rule("nl_consumer_letter_days", 14, "days", "nl-bw-6-96",
           "A Dutch consumer owes collection costs only after a letter giving this many days, counted from "
           "the day after receipt, to pay (art. 6:96 lid 6 BW)."),
-    _rule("be_consumer_grace_days", 14, "days", "be-cel-xix",
+    _rule("be_consumer_grace_days", 14, "days", "be-cel-xix be-cel-xix-2",
           "Belgian consumer debts: interest and damages only after a free first reminder that gives this many "
-          "calendar days to pay."),
+          "calendar days to pay, counted from the third working day after a paper reminder was sent or the day "
+          "after an e-mail (art. XIX.2 CEL)."),
+    _rule("be_notice_post_working_days", 3, "days", "be-cel-xix-2 be-holidays-1974",
+          "Belgian consumer reminder on paper: its term starts on this working day after it was sent (Monday to "
+          "Friday, public holidays left out; checked 2026-12-04)."),
     _rule("concentration_pct", Decimal("20"), "pct", "001",
           "Share of all open receivables from which one customer is flagged as a concentration risk. Source 001 "
           "warns that a customer who makes up a large part of the turnover can drag the seller down with him; it "

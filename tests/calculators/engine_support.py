@@ -25,6 +25,8 @@ ERROR_CODES = frozenset({
     # late_payment
     "invalid_text", "text_too_long", "too_many_lines", "no_invoices", "payment_before_first_due", "after_until",
     "not_half_year_start", "duplicate_half_year", "letter_not_available", "payment_exceeds_owed", "rate_missing",
+    "ecb_rate_missing", "rate_missing_more", "ecb_rate_before_rule", "term_too_short", "notice_before_due",
+    "claim_too_long", "claim_too_large",
     # the portfolio report and its ledger reader
     "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",
     "not_euro", "invalid_currency", "due_before_invoice", "duplicate_customer", "exclusive_fields",
@@ -59,6 +61,8 @@ OUTPUT_FIELDS = {
         "costs", "costs_basis", "costs_conditions", "interest_conditions", "wik_scale_costs", "total",
         "late_invoices", "period_count", "periods", "invoices", "payments", "rates_used", "table", "warnings",
         "letters_available", "letter", "explanation",
+        "costs_after_notice", "notice", "periods_truncated", "partial", "partial_until", "missing_rates",
+        "missing_rates_more", "payments_left_out",
     },
     "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation"},
 }
@@ -75,7 +79,9 @@ INPUT_FIELDS = {
     "insurance_value": ("turnover_on_credit", "premium_rate_pct", "premium", "insured_share_pct", "coverage_pct",
                         "expected_loss_rate_pct", "largest_exposure", "largest_exposure_limit", "margin_pct"),
     "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
-                     "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
+                     "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods",
+                     "notice_date", "notice_by", "nl_business_costs", "agreed_costs", "agreed_rate_compound",
+                     "ecb_rates", "debt_description"),
     "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from engine_support import check_answer, codes, error_at, ok
+from engine_support import check_answer, codes, error_at, errors, ok
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -164,10 +164,22 @@ def test_belgian_and_french_interest_is_simple() -> None:
         assert result["compounding"] == "simple"
 
 
-def test_anniversary_of_29_february_is_28_february_in_a_common_year() -> None:
+def test_a_year_of_interest_that_starts_on_29_february_ends_on_28_february() -> None:
+    """Art. 6:119 lid 2 BW: interest is added after each year counted from the first interest day."""
     assert late_payment.add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
-    result = claim("NL", [("1000", "2024-02-29")], "2025-03-31")
+    assert late_payment.year_end(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    result = claim("NL", [("1000", "2024-02-28")], "2025-03-31")  # first interest day: 29 February 2024
     assert any(p["to"] == "2025-02-28" for p in result["periods"])
+    assert any(p["from"] == "2025-03-01" and p["principal"] != "1000.00" for p in result["periods"])
+
+
+def test_the_dutch_year_counts_from_the_first_interest_day_not_the_due_date() -> None:
+    """Art. 6:119 lid 2 BW: due 28-02-2023, first interest day 01-03-2023: the first year ends on 29-02-2024
+    (not on 28-02-2024), which gives 42,997.65 of interest on 100,000 up to 30-06-2026 (issue 17)."""
+    result = claim("NL", [("100000", "2023-02-28")], "2026-06-30")
+    assert result["interest"] == "42997.65"
+    assert any(p["to"] == "2024-02-29" for p in result["periods"])
+    assert not any(p["to"] == "2024-02-28" for p in result["periods"])
 
 
 # -- costs ---------------------------------------------------------------------------------------------------
@@ -183,8 +195,9 @@ def test_anniversary_of_29_february_is_28_february_in_a_common_year() -> None:
     ("1000000", "6775.00"), ("5000000", "6775.00"),  # the maximum
 ])
 def test_wik_scale_at_every_boundary(principal: str, expected: str) -> None:
+    """Besluit BIK art. 2; owed by a consumer after the 14-day letter went unanswered (art. 6:96 lid 6 BW)."""
     assert late_payment.wik_costs(Decimal(principal)) == Decimal(expected)
-    result = claim("NL", [(principal, "2024-01-31")], "2024-12-31", debtor="consumer")
+    result = claim("NL", [(principal, "2024-01-31")], "2024-12-31", debtor="consumer", notice_date="2024-02-15")
     assert result["costs"] == expected and result["costs_basis"] == "nl_wik_scale"
     assert result["costs_conditions"] == ["nl_14_day_letter"]
 
@@ -194,9 +207,15 @@ def test_wik_minimum_and_maximum_come_from_the_rules() -> None:
     assert late_payment.wik_costs(Decimal(10) ** 9) == rules.decimal("wik_maximum")
 
 
-@pytest.mark.parametrize(("country", "basis"), [("NL", "nl_b2b_minimum"), ("BE", "be_b2b_flat"), ("FR", "fr_b2b_flat")])
-def test_business_debtors_owe_the_flat_compensation_per_late_invoice(country: str, basis: str) -> None:
-    result = claim(country, [("100", "2025-01-31"), ("100", "2025-02-28"), ("100", "2025-12-31")], "2025-06-30")
+@pytest.mark.parametrize(("country", "basis", "more"), [("NL", "nl_b2b_minimum", {"nl_business_costs": "flat"}),
+                                                      ("NL", "nl_b2b_scale", {}), ("BE", "be_b2b_flat", {}),
+                                                      ("FR", "fr_b2b_flat", {})])
+def test_business_debtors_owe_the_flat_compensation_per_late_invoice(country: str, basis: str,
+                                                                     more: dict[str, str]) -> None:
+    """40 euro per late invoice: art. 6:96 lid 4 BW (NL: the floor under the scale), law of 2 August 2002 art. 6,
+    art. D441-5 C. com. On 200 the Dutch scale gives 30, less than the floor of 2 x 40."""
+    result = claim(country, [("100", "2025-01-31"), ("100", "2025-02-28"), ("100", "2025-12-31")], "2025-06-30",
+                   **more)
     assert result["costs_basis"] == basis and result["costs_conditions"] == []
     assert Decimal(result["costs"]) == 2 * rules.decimal("late_compensation_eur")  # the third is not due yet
     assert result["late_invoices"] == 2
@@ -206,14 +225,16 @@ def test_business_debtors_owe_the_flat_compensation_per_late_invoice(country: st
     ("100", "20.00"), ("150", "20.00"), ("150.01", "30.00"), ("400", "55.00"), ("500", "65.00"),
     ("1500", "115.00"), ("39500", "2000.00"), ("100000", "2000.00")])
 def test_belgian_consumer_damages_cap(principal: str, expected: str) -> None:
+    """Art. XIX.4 CEL caps, owed after the free first reminder's term (art. XIX.2) on what is still owed."""
     assert late_payment.be_consumer_damages(Decimal(principal)) == Decimal(expected)
-    result = claim("BE", [(principal, "2025-01-31")], "2025-06-30", debtor="consumer")
+    result = claim("BE", [(principal, "2025-01-31")], "2025-06-30", debtor="consumer", notice_date="2025-02-10")
     assert result["costs"] == expected
     assert result["costs_conditions"] == ["be_free_first_reminder", "be_clause_in_contract"]
 
 
 def test_french_consumer_owes_no_flat_compensation_and_pays_the_legal_rate() -> None:
-    result = claim("FR", [("1000", "2025-07-31")], "2025-12-31", debtor="consumer")
+    """Art. L111-8 CPCE (no recovery costs); art. 1231-6 C. civ. (legal rate from the mise en demeure)."""
+    result = claim("FR", [("1000", "2025-07-31")], "2025-12-31", debtor="consumer", notice_date="2025-08-10")
     assert result["costs"] == "0.00" and result["costs_basis"] == "fr_consumer_none"
     assert {p["rate_pct"] for p in result["periods"]} == {"2.76"}
     assert result["interest_conditions"] == ["fr_formal_notice"]
@@ -222,10 +243,24 @@ def test_french_consumer_owes_no_flat_compensation_and_pays_the_legal_rate() -> 
 # -- missing rates ---------------------------------------------------------------------------------------------
 
 
-def test_a_half_year_without_a_known_rate_is_an_error_asking_for_it() -> None:
-    error = error_at(NAME, {"country": "NL", "until": "2026-12-31",
-                            "invoices": [{"amount": "100", "due_date": "2026-05-31"}]}, "rates")
-    assert error["code"] == "rate_missing" and "2026-H2" in error["message"] and "2026-07-01" in error["message"]
+def test_a_half_year_without_a_known_rate_gives_a_partial_answer_asking_for_it() -> None:
+    """Issue 17 item 9: the claim up to the last covered half-year, marked partial, with what to fill in."""
+    result = claim("NL", [("100", "2026-05-31")], "2026-12-31")
+    assert result["partial"] is True and result["partial_until"] == "2026-06-30" and result["until"] == "2026-06-30"
+    assert result["missing_rates"] == [{"half": "2026-H2", "from": "2026-07-01", "to": "2026-12-31",
+                                        "field": "ecb_rates"}]
+    partial = next(w for w in result["warnings"] if w["code"] == "partial")
+    assert "2026-H2" in partial["text"] and "ECB" in partial["text"]
+    assert Decimal(result["interest"]) == period_interest("100", "10.15", 30)
+
+
+def test_a_missing_half_year_before_any_covered_one_is_an_error_listing_the_first_and_how_many_more() -> None:
+    payload = {"country": "NL", "until": "2010-12-31", "invoices": [{"amount": "100", "due_date": "1990-01-31"}],
+               "lang": "nl"}
+    found = errors(NAME, payload)
+    assert [e["code"] for e in found] == ["rate_missing"] * late_payment.MAX_MISSING_REPORTED + ["rate_missing_more"]
+    assert "1990-H1" in found[0]["message"] and "30" in found[-1]["message"]  # 42 half-years to 2010-H2
+    assert all("rates" not in e["message"] for e in found)  # the user's words, not the field's name
 
 
 def test_a_supplied_rate_fills_the_half_year() -> None:
@@ -248,9 +283,10 @@ def test_an_agreed_rate_needs_no_table() -> None:
 
 
 def test_a_fully_paid_invoice_needs_no_rate_after_its_payment() -> None:
-    owed = 1000 + 40 + period_interest("1000", "10.15", 15)  # principal, flat compensation, 1 to 15 June
-    result = claim("NL", [("1000", "2026-05-31")], "2026-12-31", payments=[{"amount": str(owed), "date": "2026-06-15"}])
-    assert result["total"] == "0.00"  # no rate is needed for the second half of 2026
+    owed = 1000 + 40 + period_interest("1000", "10.15", 15)  # principal, 40 euro (terms: the floor), 1-15 June
+    result = claim("NL", [("1000", "2026-05-31")], "2026-12-31", payments=[{"amount": str(owed), "date": "2026-06-15"}],
+                   nl_business_costs="flat")
+    assert result["total"] == "0.00" and result["partial"] is False  # no rate is needed for the second half of 2026
 
 
 def test_french_agreed_rate_below_three_times_the_legal_rate_warns() -> None:
@@ -263,22 +299,25 @@ def test_french_agreed_rate_below_three_times_the_legal_rate_warns() -> None:
 
 
 def test_dutch_payment_goes_to_costs_then_interest_then_principal_oldest_invoice_first() -> None:
+    """Art. 6:43 lid 2 and 6:44 lid 1 BW."""
     result = claim("NL", [("1000", "2025-01-31"), ("1000", "2025-02-28")], "2025-06-30",
-                   payments=[{"amount": "100", "date": "2025-03-31"}])
+                   payments=[{"amount": "100", "date": "2025-03-31"}], nl_business_costs="flat")
     interest = period_interest("1000", "11.15", 59)  # 1 February to 31 March
     allocation = result["payments"][0]
     assert allocation["invoices"] == [1]
-    assert (allocation["to_costs"], allocation["to_interest"]) == ("40.00", f"{interest}")
-    assert Decimal(allocation["to_principal"]) == 100 - 40 - interest
+    assert (allocation["to_costs"], allocation["to_interest"]) == ("80.00", f"{interest}")  # both invoices' 40
+    assert Decimal(allocation["to_principal"]) == 100 - 80 - interest
 
 
-def test_french_payment_goes_to_interest_first_and_flat_compensation_last() -> None:
+def test_french_payment_goes_to_interest_then_the_flat_compensation_then_principal() -> None:
+    """Art. 1343-1 C. civ. (interest first); Cass. 1re civ. 7 February 1995, n° 92-14.216 (recovery costs are
+    accessories of the debt, paid before the principal)."""
     result = claim("FR", [("1000", "2025-01-31")], "2025-06-30", payments=[{"amount": "1050", "date": "2025-03-31"}])
     interest = period_interest("1000", "13.15", 59)
     allocation = result["payments"][0]
     assert allocation["to_interest"] == f"{interest}"
-    assert Decimal(allocation["to_principal"]) == 1000
-    assert Decimal(allocation["to_costs"]) == 1050 - interest - 1000
+    assert allocation["to_costs"] == "40.00"
+    assert Decimal(allocation["to_principal"]) == 1050 - interest - 40
 
 
 def test_paying_everything_leaves_nothing_owed() -> None:
@@ -455,8 +494,16 @@ def test_published_figures_are_examples(key: str, field: str, figure: str) -> No
 def oracle_simple_or_compound(amount: str, due: date, until: date, table: lpr.RateTable, compound: bool) -> Decimal:
     """Interest without payments, from the table rows alone: an independent re-count of the engine's periods."""
     one_day = date(2000, 1, 2) - date(2000, 1, 1)
-    # interest is added to the principal after each anniversary, so a new base starts the day after it
-    new_years = {late_payment.add_years(due, n) + one_day for n in range(1, 80)} if compound else set()
+    # interest is added to the principal after each year counted from the first interest day (a year from
+    # 29 February ends on 28 February), so a new base starts on the same date a year on, or on 1 March
+    first = due + one_day
+
+    def year_start(n: int) -> date:
+        try:
+            return first.replace(year=first.year + n)
+        except ValueError:
+            return date(first.year + n, 3, 1)
+    new_years = {year_start(n) for n in range(1, 80)} if compound else set()
     cuts = {row.start for row in table.rows} | new_years
     day = due + one_day
     principal = Fraction(amount)

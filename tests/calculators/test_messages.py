@@ -149,7 +149,7 @@ def late_payment_corpus() -> Iterator[tuple[str, Any]]:
     yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE,
                            "rates": [{"from": "2025-01-01", "rate_pct": "12"}]}
     yield "late_payment", {"country": "BE", "debtor": "consumer", "agreed_rate_pct": "20", "until": "2025-06-30",
-                           "invoices": ONE}
+                           "invoices": ONE, "notice_date": "2025-02-10"}
     # errors
     yield "late_payment", {"country": "DE", "invoices": []}
     yield "late_payment", {"country": "BE", "invoices": [], "letter": "fourteen_day_letter"}
@@ -162,7 +162,62 @@ def late_payment_corpus() -> Iterator[tuple[str, Any]]:
                            "payments": [{"amount": "1000", "date": "2025-02-01"}]}
     yield "late_payment", {"country": "NL", "until": "2026-12-31", "invoices": ONE}
     yield "late_payment", {"country": "NL", "invoices": ONE, "sender": {"address": "\n".join("abcdefg")}}
+    yield from late_payment_notice_corpus()
     yield from portfolio_corpus()
+
+
+def late_payment_notice_corpus() -> Iterator[tuple[str, Any]]:
+    """late_payment, issue 17: notices, the Dutch business options, ecb_rates, partial answers, bounds, letters."""
+    ONE = [{"amount": "1000", "due_date": "2025-01-31", "reference": "A1"}]
+    for lang in ("en", "nl", "fr"):
+        for country in ("NL", "BE", "FR"):
+            for letter in ("reminder", "formal_notice"):
+                for kind in ("company", "person"):
+                    yield "late_payment", {
+                        "country": country, "debtor": "consumer", "until": "2025-06-30", "invoices": ONE,
+                        "notice_date": "2025-02-14", "letter": letter, "letter_lang": lang, "lang": lang,
+                        "recipient": {"name": "Jansen", "kind": kind}, "debt_description": "goods",
+                        "payments": [{"amount": "10", "date": "2025-05-01"}]}
+                    yield "late_payment", {
+                        "country": country, "debtor": "business", "until": "2025-06-30", "invoices": ONE,
+                        "letter": letter, "letter_lang": lang, "lang": lang, "debt_description": "goods",
+                        "recipient": {"name": "Jansen", "kind": kind}, "sender": {"enterprise_number": "0123"}}
+            yield "late_payment", {"country": country, "debtor": "consumer", "until": "2025-06-30",
+                                   "invoices": ONE, "lang": lang, "notice_date": "2025-06-20",
+                                   "notice_by": "email"}
+            yield "late_payment", {"country": country, "debtor": "consumer", "until": "2025-06-30",
+                                   "invoices": ONE, "lang": lang, "ecb_rates": [{"from": "2026-07-01",
+                                                                                 "rate_pct": "2"}]}
+        yield "late_payment", {"country": "NL", "debtor": "consumer", "until": "2025-06-30", "invoices": ONE,
+                               "lang": lang, "letter": "fourteen_day_letter", "letter_lang": lang,
+                               "debt_description": "goods"}
+        for costs in ("flat", "agreed"):
+            yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE, "lang": lang,
+                                   "nl_business_costs": costs, "agreed_costs": "300",
+                                   "payments": [{"amount": "500", "date": "2025-03-01"}]}
+        yield "late_payment", {"country": "NL", "until": "2025-06-30", "invoices": ONE, "lang": lang,
+                               "agreed_rate_pct": "8"}
+        yield "late_payment", {"country": "FR", "until": "2027-06-30", "invoices": ONE, "lang": lang,
+                               "agreed_rate_pct": "8", "agreed_rate_compound": True}
+        yield "late_payment", {"country": "NL", "until": "2026-12-31", "invoices": ONE, "lang": lang,
+                               "ecb_rates": [{"from": "2026-07-01", "rate_pct": "2"}]}
+        yield "late_payment", {"country": "NL", "debtor": "consumer", "until": "2040-12-31", "invoices": ONE,
+                               "lang": lang, "payments": [{"amount": "1", "date": "2030-01-01"}]}
+        # errors
+        yield "late_payment", {"country": "NL", "until": "2040-12-31", "lang": lang,
+                               "invoices": [{"amount": "1", "due_date": "1990-01-31"}]}
+        yield "late_payment", {"country": "NL", "until": "2020-12-31", "lang": lang, "invoices": ONE}
+        yield "late_payment", {"country": "BE", "until": "2027-06-30", "lang": lang,
+                               "invoices": [{"amount": "1", "due_date": "2026-12-31"}]}
+        yield "late_payment", {"country": "NL", "until": "2200-12-31", "agreed_rate_pct": "100",
+                               "agreed_rate_compound": True, "lang": lang,
+                               "invoices": [{"amount": "999999999", "due_date": "1900-01-01"}] * 2}
+        yield "late_payment", {"country": "NL", "until": "2200-12-31", "lang": lang, "agreed_rate_pct": "1",
+                               "invoices": [{"amount": "1", "due_date": "1900-01-01"}] * 5000}
+        yield "late_payment", {"country": "NL", "debtor": "consumer", "lang": lang, "invoices": ONE,
+                               "letter": "fourteen_day_letter", "pay_within_days": 7, "notice_date": "2025-01-01",
+                               "ecb_rates": [{"from": "2012-01-01", "rate_pct": "1"}],
+                               "nl_business_costs": "agreed"}
 
 
 def portfolio_corpus() -> Iterator[tuple[str, Any]]:

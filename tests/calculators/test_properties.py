@@ -61,6 +61,8 @@ KINDS: dict[str, st.SearchStrategy[Any]] = {  # valid values of each kind
     "debtor": st.sampled_from(["business", "consumer"]),
     "letter": st.sampled_from(["none", "reminder", "formal_notice", "fourteen_day_letter"]),
     "text": st.text(max_size=20),
+    "notice_by": st.sampled_from(["post", "email"]),
+    "nl_business_costs": st.sampled_from(["scale", "flat", "agreed"]),
 }
 ODD = (st.decimals(min_value=-1, max_value=10**13, allow_nan=False, allow_infinity=False)
        | st.dates(min_value=date(1890, 1, 1), max_value=date(2210, 12, 31)).map(date.isoformat)
@@ -81,6 +83,8 @@ FIELD_KINDS = {
     "country": "country", "debtor": "debtor", "until": "date", "agreed_rate_pct": "pct", "letter": "letter",
     "letter_lang": "lang", "creditor": "text", "debtor_name": "text", "pay_within_days": "int",
     "include_periods": "bool", "due_date": "date",
+    "notice_date": "date", "notice_by": "notice_by", "nl_business_costs": "nl_business_costs",
+    "agreed_costs": "amount", "agreed_rate_compound": "bool", "debt_description": "text",
 }
 
 
@@ -151,6 +155,9 @@ def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
                              | JSON_SCALARS, max_size=3),
         "rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2026-01-01", "2026-03-01"]),
                                                  "rate_pct": KINDS["pct"]}), max_size=2),
+        "ecb_rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2012-01-01",
+                                                                             "2027-01-01"]),
+                                                     "rate_pct": KINDS["pct"]}), max_size=2),
     }
     values = {"experiences": experiences, "as_of": st.just("2025-12-31")}
     if name == "late_payment":

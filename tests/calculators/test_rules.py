@@ -36,6 +36,7 @@ EXPECTED = {
     "wik_maximum": Decimal("6775"),
     "nl_consumer_letter_days": 14,
     "be_consumer_grace_days": 14,
+    "be_notice_post_working_days": 3,  # art. XIX.2 CEL: the third working day after a paper reminder
     "concentration_pct": Decimal("20"),  # the portal's own warning level (source 001 warns, gives no figure)
 }
 

@@ -226,26 +226,75 @@ def test_errors_show_next_to_their_cells_and_a_missing_rate_can_be_added(page: A
     settle(page)
     assert page.get_attribute("#calc", "data-outcome") == "result"
 
-    # A half-year the rate table does not hold: the message goes next to the rates, with a button to add its rate.
+    # A half-year the rate table does not hold: a partial answer up to the table's end, with a button that adds
+    # the ECB rate of the missing half-year (a business claim: the engine derives the statutory rate from it).
     table = late_payment_rates.table(EXAMPLE.get("country", "NL"), EXAMPLE.get("debtor", "business"))
     first_missing = table.covered_until + timedelta(days=1)
     until = first_missing + timedelta(days=40)
     page.fill("#calc-f-until", typed_date(until.isoformat(), lang))
     settle(page)
     expected = answer(EXAMPLE, lang, until=until.isoformat())
-    assert [e["code"] for e in expected["errors"]] == ["rate_missing"]
-    assert page.text_content("#calc-e-rates") == expected["errors"][0]["message"]
+    assert expected["partial"] is True and expected["missing_rates"][0]["field"] == "ecb_rates"
+    shown = page.eval_on_selector_all("#calc .calc-lp-warnings li",
+                                      "els => els.map(e => [e.dataset.code, e.textContent])")
+    assert shown == [[w["code"], w["text"]] for w in expected["warnings"]]
+    assert figures(page)["total"]["value"] == expected["total"]
     page.click(f"#calc .calc-lp-rate-help button[data-from='{first_missing.isoformat()}']")
-    assert page.evaluate("document.activeElement.id") == "calc-cell-rates-0-rate_pct"
-    assert page.input_value("#calc-cell-rates-0-from") == typed_date(first_missing.isoformat(), lang)
-    page.keyboard.type(typed_amount("3.5", lang))
+    assert page.evaluate("document.activeElement.id") == "calc-cell-ecb_rates-0-rate_pct"
+    assert page.input_value("#calc-cell-ecb_rates-0-from") == typed_date(first_missing.isoformat(), lang)
+    page.keyboard.type(typed_amount("2.15", lang))
     settle(page)
     expected = answer(EXAMPLE, lang, until=until.isoformat(),
-                      rates=[{"from": first_missing.isoformat(), "rate_pct": "3.5"}])
-    assert "errors" not in expected
+                      ecb_rates=[{"from": first_missing.isoformat(), "rate_pct": "2.15"}])
+    assert "errors" not in expected and expected["partial"] is False
     assert_result(page, expected)
-    assert page.is_hidden("#calc-e-rates")
-    assert any(p["rate_pct"] == "3.5" for p in periods_shown(page))
+    assert page.is_hidden("#calc .calc-lp-rate-help")
+    assert any(p["rate_pct"] == "10.15" for p in periods_shown(page))  # ECB + 8 points (art. 6:120 lid 2 BW)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consumer_notice_fields_and_the_costs_a_letter_would_start(page: Any, site_url: str, lang: str) -> None:
+    """Art. 6:96 lid 6 BW and art. XIX.2 CEL: a consumer's costs only after the notice's term; the page shows the
+    notice fields for consumers only, how the notice was sent for Belgium only, the Dutch business cost terms for
+    Dutch business claims only, and costs_after_notice next to the letter that starts the term."""
+    open_calculator(page, url(site_url, lang))
+    assert page.is_visible("#calc-f-nl_business_costs") and page.is_hidden("#calc-f-notice_date")
+    page.select_option("#calc-f-nl_business_costs", "flat")
+    settle(page)
+    flat = answer(EXAMPLE, lang, nl_business_costs="flat")
+    assert figures(page)["costs"]["value"] == flat["costs"] == "40.00"
+
+    page.check("#calc-f-debtor-consumer")
+    settle(page)
+    assert page.is_visible("#calc-f-notice_date") and page.is_hidden("#calc-f-notice_by")
+    assert page.is_hidden("#calc-f-nl_business_costs")
+    page.select_option("#calc-f-letter", "fourteen_day_letter")
+    settle(page)
+    consumer = answer(EXAMPLE, lang, debtor="consumer", letter="fourteen_day_letter")
+    assert consumer["costs"] == "0.00" and Decimal(consumer["costs_after_notice"]) > 0
+    shown = figures(page)
+    assert shown["costs"]["value"] == "0.00"
+    assert shown["costs_after_notice"]["value"] == consumer["costs_after_notice"]
+    assert shown_money(consumer["costs_after_notice"], lang) in page.text_content("#calc .calc-lp-costs-after-notice")
+    assert letter_text(page) == consumer["letter"]["text"]
+
+    notice = (date.fromisoformat(EXAMPLE["invoices"][0]["due_date"]) + timedelta(days=10)).isoformat()
+    page.fill("#calc-f-notice_date", typed_date(notice, lang))
+    settle(page)
+    noticed = answer(EXAMPLE, lang, debtor="consumer", letter="fourteen_day_letter", notice_date=notice)
+    assert figures(page)["costs"]["value"] == noticed["costs"] != "0.00"
+    assert [s["text"] for s in explanation(page)] == [s["text"] for s in noticed["explanation"]]
+
+    page.check("#calc-f-country-BE")
+    page.select_option("#calc-f-letter", "reminder")
+    settle(page)
+    assert page.is_visible("#calc-f-notice_by")
+    page.select_option("#calc-f-notice_by", "email")
+    settle(page)
+    belgian = answer(EXAMPLE, lang, country="BE", debtor="consumer", notice_date=notice, notice_by="email")
+    assert figures(page)["total"]["value"] == belgian["total"]
+    assert page.is_visible("#calc .calc-lp-costs-after-notice")
+    assert letter_text(page) == belgian["letter"]["text"]
 
 
 def test_invoices_pasted_from_a_spreadsheet_and_payments_imported_from_csv(page: Any, site_url: str,

@@ -10,6 +10,10 @@ const COUNTRIES = ["NL", "BE", "FR"];
 const DEBTORS = ["business", "consumer"];
 const LETTER_LANGS = ["nl", "fr", "en"];
 const LETTERS = ["none", "reminder", "formal_notice", "fourteen_day_letter"];
+const NOTICE_BY = ["post", "email"];
+const NL_BUSINESS_COSTS = ["scale", "flat", "agreed"];
+/** The letter that starts a consumer's term, by country: its costs_after_notice is shown next to it. */
+const TERM_LETTER = { NL: "fourteen_day_letter", BE: "reminder" };
 const PERIOD_PAGE = 50;
 /** More interest slices than this in the picture: one per year instead of one per half-year. */
 const MAX_SLICES = 12;
@@ -101,6 +105,17 @@ const RATES = {
     cell: "late.rates.cell", remove: "late.rates.remove" },
 };
 
+/** The ECB main refinancing rate of a half-year the tables lack: the engine derives each country's rate of it. */
+const ECB_RATES = {
+  ...RATES,
+  name: "ecb_rates",
+  state: "er",
+  ids: "ecb_rates",
+  className: "calc-lp-ecb-rates",
+  strings: { legend: "late.ecb.legend", caption: "late.ecb.caption", hint: "late.ecb.hint",
+    cell: "late.ecb.cell", remove: "late.ecb.remove" },
+};
+
 /** "123.45" -> 12345n: exact sums of the engine's two-decimal amounts. */
 function cents(amount) {
   const [whole, fraction = ""] = String(amount).split(".");
@@ -122,31 +137,46 @@ function halfYear(iso) {
 }
 
 export default {
-  stateKeys: [INVOICES.state, PAYMENTS.state, RATES.state],
+  stateKeys: [INVOICES.state, PAYMENTS.state, RATES.state, ECB_RATES.state],
 
   build(calc) {
+    this.calc = calc;
     const t = (k, p) => calc.t(k, p);
     this.invoices = new RowTable(calc, INVOICES);
     this.payments = new RowTable(calc, PAYMENTS);
     this.rates = new RowTable(calc, RATES);
-    this.tables = [this.invoices, this.payments, this.rates];
+    this.ecbRates = new RowTable(calc, ECB_RATES);
+    this.tables = [this.invoices, this.payments, this.rates, this.ecbRates];
     this.rateHelp = h("div", { class: "calc-lp-rate-help", hidden: true });
     this.tableInfo = h("p", { class: "calc-hint calc-lp-table-info" });
     const rules = calc.config.rules;
+    const flat = calc.money(rules.late_compensation_eur);
     calc.form.append(
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("late.group.claim")),
         calc.radios("country", COUNTRIES.map((value) => ({ value, label: t(`late.country.${value}`) }))),
         calc.radios("debtor", DEBTORS.map((value) => ({ value, label: t(`late.debtor.${value}`) })))),
       this.invoices.build(),
       this.payments.build(),
+      this.noticeBox = h("fieldset", { class: "calc-group calc-lp-notice" }, h("legend", {}, t("late.group.notice")),
+        calc.field("notice_date", "date", { optional: true, label: t("late.field.notice_date"),
+          hint: t("late.hint.notice_date.NL") }),
+        calc.select("notice_by", [{ label: null, options: NOTICE_BY.map((value) => ({
+          value, label: t(`late.notice_by.${value}`) })) }], { label: t("late.field.notice_by") })),
+      this.costsBox = h("fieldset", { class: "calc-group calc-lp-costs-terms" },
+        h("legend", {}, t("late.group.costs")),
+        calc.select("nl_business_costs", [{ label: null, options: NL_BUSINESS_COSTS.map((value) => ({
+          value, label: t(`late.nl_business_costs.${value}`, { flat }) })) }],
+        { label: t("late.field.nl_business_costs"), hint: t("late.hint.nl_business_costs", { flat }) }),
+        calc.field("agreed_costs", "amount", { optional: true, label: t("late.field.agreed_costs") })),
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("late.group.interest")),
         calc.field("until", "date", { optional: true,
           hint: t("late.hint.until", { today: formatShortDate(todayISO(), calc.lang) }) }),
         calc.field("agreed_rate_pct", "percent", { optional: true, placeholder: "", hint: t("late.hint.agreed") }),
+        calc.yesNo("agreed_rate_compound", { legend: t("late.field.agreed_rate_compound") }),
         this.tableInfo),
       this.ratesBox = h("details", { class: "calc-lp-rates-box" },
         h("summary", {}, t("late.rates.legend"), h("span", { class: "calc-optional" }, ` ${t("field.optional")}`)),
-        this.rates.build(), this.rateHelp),
+        this.rates.build(), this.ecbRates.build(), this.rateHelp),
       h("fieldset", { class: "calc-group calc-lp-letter-fields" }, h("legend", {}, t("late.group.letter")),
         calc.select("letter", [{ label: null, options: LETTERS.map((value) => ({
           value, label: t(`late.letter.kind.${value}`, { days: rules.nl_letter_days }) })) }],
@@ -155,10 +185,41 @@ export default {
           value, label: t(`late.letter_lang.${value}`) })) }], { hint: t("late.hint.letter_lang") }),
         calc.field("creditor", "text", { optional: true, placeholder: "" }),
         calc.field("debtor_name", "text", { optional: true, placeholder: "" }),
+        calc.field("debt_description", "text", { optional: true, placeholder: "", label: t("late.field.debt_description"),
+          hint: t("late.hint.debt_description") }),
         calc.field("pay_within_days", "integer", { optional: true, placeholder: String(rules.nl_letter_days ?? ""),
           hint: t("late.hint.pay_within", { days: rules.nl_letter_days ?? "" }) })),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
     this.buildResult(calc);
+    calc.form.addEventListener("change", () => this.toggle(calc));
+    this.toggle(calc);
+  },
+
+  /** The fields of this claim's law and customer only: the notice for consumers, the cost terms for Dutch firms. */
+  toggle(calc) {
+    const get = (name) => calc.fields.get(name).get();
+    const country = get("country") || "NL";
+    const consumer = get("debtor") === "consumer";
+    this.noticeBox.hidden = !consumer;
+    calc.fields.get("notice_by").wrapper.hidden = country !== "BE";
+    const hint = calc.fields.get("notice_date").hint;
+    if (hint) hint.textContent = calc.t(`late.hint.notice_date.${country}`, { days: calc.config.rules.nl_letter_days });
+    this.costsBox.hidden = consumer || country !== "NL";
+    calc.fields.get("agreed_costs").wrapper.hidden = get("nl_business_costs") !== "agreed";
+  },
+
+  /** Fields that do not apply to this claim are not sent (they stay in the form, and in the address). */
+  skipField(name) {
+    if (!this.noticeBox) return false;
+    const calc = this.calc;
+    const get = (field) => calc.fields.get(field).get();
+    const country = get("country") || "NL";
+    const consumer = get("debtor") === "consumer";
+    if (name === "notice_date") return !consumer;
+    if (name === "notice_by") return !consumer || country !== "BE";
+    if (name === "nl_business_costs") return consumer || country !== "NL";
+    if (name === "agreed_costs") return consumer || country !== "NL" || get("nl_business_costs") !== "agreed";
+    return false;
   },
 
   /** The parts of the result this page adds after the figures: warnings, periods, letter. */
@@ -184,6 +245,7 @@ export default {
       role: "document", "aria-labelledby": "calc-letter-title" });
     this.letterStatus = h("span", { class: "calc-lp-letter-status", role: "status" });
     this.letterTitle = h("h3", { id: "calc-letter-title" }, t("late.letter.title"));
+    this.letterNote = h("p", { class: "calc-hint calc-lp-costs-after-notice", hidden: true });
     this.letter = h("section", { class: "calc-lp-letter", hidden: true, "aria-labelledby": "calc-letter-title" },
       this.letterTitle,
       h("p", { class: "calc-actions calc-lp-letter-actions" },
@@ -194,6 +256,7 @@ export default {
         h("button", { type: "button", class: "md-button", onclick: () => this.chooseLetterLang(calc) },
           t("late.letter.change_lang")),
         this.letterStatus),
+      this.letterNote,
       this.letterText);
     calc.figures.after(this.warnings);
     calc.explanation.before(this.periods);
@@ -232,6 +295,14 @@ export default {
     for (const item of example.rates || []) {
       params.append(RATES.state, [formatInputDate(item.from, lang), num(item.rate_pct)].join("\t"));
     }
+    for (const item of example.ecb_rates || []) {
+      params.append(ECB_RATES.state, [formatInputDate(item.from, lang), num(item.rate_pct)].join("\t"));
+    }
+    if (example.notice_date) params.set("notice_date", formatInputDate(example.notice_date, lang));
+    for (const name of ["notice_by", "nl_business_costs", "debt_description"]) {
+      if (example[name]) params.set(name, example[name]);
+    }
+    if (example.agreed_costs !== undefined) params.set("agreed_costs", num(example.agreed_costs));
     return params;
   },
 
@@ -241,7 +312,10 @@ export default {
 
   restoreState(calc, params) {
     for (const table of this.tables) table.restoreState(params);
-    this.ratesBox.open = params.getAll(RATES.state).length > 0;
+    this.ratesBox.open = params.getAll(RATES.state).length + params.getAll(ECB_RATES.state).length > 0;
+    if (!params.get("notice_by")) calc.fields.get("notice_by").set("post");
+    if (!params.get("nl_business_costs")) calc.fields.get("nl_business_costs").set("scale");
+    this.toggle(calc);
     // A select shows its first choice when the address names none: make that what is sent, too.
     if (!params.get("letter_lang")) calc.fields.get("letter_lang").set(calc.lang);
     if (!params.get("letter")) calc.fields.get("letter").set("reminder");
@@ -256,10 +330,13 @@ export default {
     if (payments.length) payload.payments = payments;
     const rates = this.rates.payload();
     if (rates.length) payload.rates = rates;
+    const ecbRates = this.ecbRates.payload();
+    if (ecbRates.length) payload.ecb_rates = ecbRates;
   },
 
   requestInfo() {
-    return { maps: { invoices: this.invoices.map, payments: this.payments.map, rates: this.rates.map } };
+    return { maps: { invoices: this.invoices.map, payments: this.payments.map, rates: this.rates.map,
+      ecb_rates: this.ecbRates.map } };
   },
 
   // -- errors ------------------------------------------------------------------------------------------------
@@ -276,27 +353,29 @@ export default {
     for (const table of this.tables) {
       table.setErrors(errors, request.maps[table.spec.name]);
     }
-    this.offerMissingRates(calc, errors);
+    this.offerMissingRates(calc, errors.filter((error) => ["rate_missing", "ecb_rate_missing"].includes(error.code))
+      .map((error) => ({ from: (/\d{4}-(?:01|07)-01/.exec(error.message) || [])[0], field: error.field })),
+    errors.some((error) => error.field.startsWith(RATES.name) || error.field.startsWith(ECB_RATES.name)));
     this.timeImport(calc, request);
   },
 
   /**
-   * A half-year the engine's table does not hold: its message goes next to the rates table, with a button that
-   * adds a row for that half-year and puts the caret in its rate.
+   * Half-years the engine's tables do not hold (an error, or a partial answer's missing_rates): a button for each
+   * adds a row for that half-year, to the ECB rates or to the rates as the engine asks, and puts the caret in it.
    */
-  offerMissingRates(calc, errors) {
-    if (errors.some((error) => error.field.startsWith(RATES.name))) this.ratesBox.open = true;
-    const missing = errors.filter((error) => error.code === "rate_missing");
+  offerMissingRates(calc, missing, open = false) {
+    if (open || missing.length) this.ratesBox.open = true;
     clear(this.rateHelp).hidden = !missing.length;
     if (!missing.length) return;
-    const starts = new Set();
-    for (const error of missing) {  // the message names the half-year's first day (YYYY-01-01 or YYYY-07-01)
-      const iso = (/\d{4}-(?:01|07)-01/.exec(error.message) || [])[0];
-      if (iso) starts.add(halfYear(iso).start);
+    const starts = new Map();
+    for (const item of missing) {  // the half-year's first day (YYYY-01-01 or YYYY-07-01)
+      if (item.from) starts.set(halfYear(item.from).start, item.field === ECB_RATES.name ? this.ecbRates : this.rates);
     }
-    const buttons = [...starts].sort().map((start) => h("button", { type: "button", class: "md-button calc-small",
-      dataset: { from: start }, onclick: () => this.addRate(calc, start) },
-    calc.t("late.rates.add_for", { half: this.halfLabel(calc, start) })));
+    const buttons = [...starts].sort().map(([start, table]) => h("button", { type: "button",
+      class: "md-button calc-small", dataset: { from: start, table: table.spec.name },
+      onclick: () => this.addRate(calc, start, table) },
+    calc.t(table === this.ecbRates ? "late.ecb.add_for" : "late.rates.add_for",
+      { half: this.halfLabel(calc, start) })));
     if (!buttons.length) {
       buttons.push(h("button", { type: "button", class: "md-button calc-small", onclick: () => this.rates.add() },
         calc.t("table.add")));
@@ -304,11 +383,11 @@ export default {
     this.rateHelp.append(h("p", { class: "calc-hint" }, calc.t("late.rates.missing_hint")), ...buttons);
   },
 
-  addRate(calc, start) {
+  addRate(calc, start, table = this.rates) {
     const from = formatInputDate(start, calc.lang);
-    let index = this.rates.rows.findIndex((row) => row.from === from);
-    if (index === -1) index = this.rates.put({ from });
-    this.rates.focusCell(index, "rate_pct");
+    let index = table.rows.findIndex((row) => row.from === from);
+    if (index === -1) index = table.put({ from });
+    table.focusCell(index, "rate_pct");
   },
 
   clearErrors() {
@@ -341,7 +420,10 @@ export default {
       { key: "principal_outstanding", value: result.principal_outstanding, kind: "money" },
       { key: "interest", value: result.interest, kind: "money" },
       { key: "costs", value: result.costs, kind: "money" },
-      { key: "costs_basis", value: t(`late.costs_basis.${result.costs_basis}`), kind: "text" },
+      this.afterNoticeShown(result) ? { key: "costs_after_notice", value: result.costs_after_notice, kind: "money",
+        label: t(`late.figure.costs_after_notice.${result.country}`) } : null,
+      { key: "costs_basis", value: t(`late.costs_basis.${result.costs_basis}`, {
+        flat: calc.money(calc.config.rules.late_compensation_eur) }), kind: "text" },
       (result.costs_conditions || []).length ? { key: "costs_conditions", kind: "text",
         value: this.conditions(calc, result.costs_conditions) } : null,
       (result.interest_conditions || []).length ? { key: "interest_conditions", kind: "text",
@@ -350,6 +432,7 @@ export default {
     ].map((item) => item && { ...item, label: item.label ?? t(`late.figure.${item.key}`) }));
     calc.figures.replaceChildren(h("div", { class: "calc-split" }, figures, this.picture(calc, result)));
     this.showWarnings(calc, result.warnings || []);
+    this.offerMissingRates(calc, result.missing_rates || []);
     this.tableInfo.textContent = result.table && result.rate_basis !== "agreed" ? t("late.hint.table_until", {
       half: this.halfLabel(calc, result.table.covered_until) }) : "";
     this.periodsPage = 0;
@@ -558,10 +641,21 @@ export default {
       text: found.text }] : [];
   },
 
+  /** A consumer's costs once the notice goes unanswered: Dutch and Belgian consumers (a French one owes none). */
+  afterNoticeShown(result) {
+    return result.debtor === "consumer" && Boolean(TERM_LETTER[result.country]) && result.costs_after_notice
+      !== undefined;
+  },
+
   showLetter(calc, result) {
     const letters = this.letters(result);
     this.letter.hidden = !letters.length;
     if (!letters.length) return;
+    // Next to the letter that starts the consumer's term: what becomes owed if it goes unanswered.
+    const starts = this.afterNoticeShown(result) && letters[0].kind === TERM_LETTER[result.country];
+    this.letterNote.hidden = !starts;
+    this.letterNote.textContent = starts ? calc.t(`late.letter.costs_after_notice.${result.country}`, {
+      amount: calc.money(result.costs_after_notice), days: calc.config.rules.nl_letter_days }) : "";
     const lang = letters[0].lang || calc.fields.get("letter_lang").get() || calc.lang;
     this.letterText.setAttribute("lang", lang);
     this.letterText.dataset.lang = lang;
