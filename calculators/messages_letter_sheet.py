@@ -27,7 +27,7 @@ NL: dict[str, str] = {
     "letter_sheet.title_many": "{count} brieven",
     "letter_sheet.info.reference": "Uw kenmerk",
     "letter_sheet.info.phone": "Telefoon",
-    "letter_sheet.info.email": "E-mail",
+    "letter_sheet.info.email": "E-mailadres",
     "letter_sheet.info.enterprise_number": "KvK-/ondernemingsnr.",
     "letter_sheet.info.vat_number": "Btw-nummer",
     "letter_sheet.col.reference": "Factuur",
