@@ -125,6 +125,9 @@ def test_the_letter_prints_alone_on_one_a4_sheet_with_the_address_in_the_window(
     for line, places in found.items():
         x, y = places[0]  # the first: the window comes before the salutation that names the customer too
         assert left <= x <= right and ADDRESS_FROM <= y <= bottom, (line, x, y)
+    # the return address: one small line in the window's upper zone
+    back = [(x, y) for run, x, y in runs if run.startswith(f"{SENDER_NAME} ·")]
+    assert back and left <= back[0][0] <= right and top <= back[0][1] <= ADDRESS_FROM, (back, runs[:20])
 
     # The same in the sheet's DOM (on screen the sheet is an A4 page): the address block's box, in mm.
     sheet_page.emulate_media(media="screen")
@@ -215,3 +218,43 @@ def test_the_sender_details_are_remembered_on_request_and_forgotten(page: Any, s
     open_calculator(page, url(site_url, lang))
     assert not page.is_checked("#calc-sheet-remember")
     assert page.input_value("#calc-sheet-sender-iban") == ""
+
+
+def sheet_pdf(context: Any, html: str) -> PdfReader:
+    sheet_page = context.new_page()
+    sheet_page.set_content(html)
+    pdf = sheet_page.pdf(prefer_css_page_size=True)
+    sheet_page.close()
+    return PdfReader(io.BytesIO(pdf))
+
+
+def test_a_long_letter_runs_over_pages_with_numbers_and_its_table_headers_repeated(context: Any, guard: Any) -> None:
+    from calculators import run
+
+    invoices = [{"amount": "100", "due_date": f"2025-{month:02d}-{day:02d}", "reference": f"F-{month}-{day}"}
+                for month in range(1, 4) for day in range(1, 21)]  # 60 invoices: 50 listed, the rest summed up
+    result = run(NAME, {"country": "NL", "until": "2025-12-31", "letter": "reminder", "letter_format": "sheet",
+                        "lang": "en", "invoices": invoices})
+    reader = sheet_pdf(context, result["letter"]["sheet_html"])
+    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+    count = len(pages)
+    assert count >= 2
+    assert f"1 / {count}" not in pages[0]  # the first page of a letter carries no number
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"{number} / {count}" in text, (number, text[-200:])
+    assert "Due date" in pages[1] and "Days late" in pages[1]  # the table's header, again on the next page
+
+
+def test_several_letters_print_one_per_sheet(context: Any, guard: Any) -> None:
+    from calculators import letter_sheet, run
+
+    letters = [run(NAME, {"country": "NL", "until": "2025-12-31", "letter": "reminder", "letter_lang": lang,
+                          "recipient": {"name": f"Customer {lang}"},
+                          "invoices": [{"amount": "100", "due_date": "2025-01-31"}]})["letter"] for lang in LANGS]
+    reader = sheet_pdf(context, letter_sheet.document(letters, "en"))
+    assert len(reader.pages) == len(LANGS)
+    for page_, lang in zip(reader.pages, LANGS, strict=True):
+        text = page_.extract_text()
+        assert f"Customer {lang}" in text
+        assert not any(f"Customer {other}" in text for other in LANGS if other != lang)
+        assert " / 3" not in text  # a run's page count is no letter's: no numbers
