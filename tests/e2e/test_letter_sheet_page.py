@@ -21,6 +21,7 @@ import pytest
 from calc_support import LANGS, open_calculator, page_url, settle
 from conftest import ROOT
 from pypdf import PdfReader
+from test_calculators_nginx import portal  # noqa: F401 (nginx running deploy/nginx.conf)
 
 from site_build.strings import STRINGS as SITE_STRINGS
 
@@ -258,3 +259,13 @@ def test_several_letters_print_one_per_sheet(context: Any, guard: Any) -> None:
         assert f"Customer {lang}" in text
         assert not any(f"Customer {other}" in text for other in LANGS if other != lang)
         assert " / 3" not in text  # a run's page count is no letter's: no numbers
+
+
+def test_the_sheet_prints_under_the_servers_header_policy(page: Any, portal: str) -> None:  # noqa: F811
+    """deploy/nginx.conf's header (frame-ancestors 'none' among it) with the page's meta policy: the srcdoc frame
+    inherits both, and still shows the sheet with its stylesheet (the guard fails the test on any violation)."""
+    open_calculator(page, f"{portal}fr/calculators/late-payment/")
+    print_letter(page, "fr")
+    frame = page.frame_locator("iframe.calc-sheet-frame")
+    assert frame.locator(".ls-window").evaluate("e => getComputedStyle(e).position") == "absolute"
+    assert frame.locator(".ls-subject").evaluate("e => getComputedStyle(e).fontWeight") == "700"
