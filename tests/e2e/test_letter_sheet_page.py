@@ -269,3 +269,21 @@ def test_the_sheet_prints_under_the_servers_header_policy(page: Any, portal: str
     frame = page.frame_locator("iframe.calc-sheet-frame")
     assert frame.locator(".ls-window").evaluate("e => getComputedStyle(e).position") == "absolute"
     assert frame.locator(".ls-subject").evaluate("e => getComputedStyle(e).fontWeight") == "700"
+
+
+def test_the_letter_details_and_the_print_frame_pass_axe(context: Any, page: Any, site_url: str,
+                                                         capsys: Any) -> None:
+    from test_accessibility import AXE_SCRIPT, Audit, audit, report
+
+    context.add_init_script(AXE_SCRIPT)
+    open_calculator(page, url(site_url, "fr"))
+    fill_details(page)
+    page.check("#calc-sheet-remember")
+    print_letter(page, "fr")
+    # the theme's hover and focus colour of the button just clicked is the theme's, not the sheet's: away from it
+    page.mouse.move(0, 0)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_timeout(400)  # the theme's colour transition
+    found = Audit()
+    audit(page, found, "late payment with the letter's details and its print frame")
+    report(found, capsys, "the letter sheet's fields and frame")
