@@ -61,14 +61,14 @@ def _run(name: str, payload: Any, today: Callable[[], date]) -> dict[str, Any]:
         return errors.as_result()
     inputs = module.read(fields, today())
     # The letter sheet: a calculator that writes letters may be asked for them laid out as one printable HTML
-    # document too (``letter_format: "sheet"`` -> ``letter.sheet_html``; letter_sheet.py).
+    # document too (``letter_format: "sheet"``, ``letter_window`` -> ``letter.sheet_html``; letter_sheet.py).
     sheet = read_sheet_format(name, fields)
     fields.finish(allowed_extra=("lang",))
     if errors or inputs is None:
         return errors.as_result()
     result: dict[str, Any] = module.compute(inputs, lang)
     if sheet:
-        attach_sheet(result, lang)
+        attach_sheet(result, lang, sheet)
     return result
 
 

@@ -1,11 +1,14 @@
 """The letter sheet: letters (their parts, as ``late_payment_letters.write_letter`` writes them) laid out as one
 printable, self-contained A4 HTML document, one letter per sheet.
 
-The layout follows DIN 5008 form B (the window-envelope letter, DIN 676 left window; the DL, C5/6 and C4
-window envelopes sold in the Netherlands, Belgium and France take it): an address field of 85 x 45 mm whose
-left edge is 20 mm and top edge 45 mm from the sheet's, its lower 27.3 mm (six lines, from 62.7 mm) for the
+By default (``window="left"``) the layout follows DIN 5008 form B, the letter for DIN 676 left-window envelopes
+(DL, C5/6, C4), the usual ones in the Netherlands, Belgium and Germany: an address field of 85 x 45 mm whose left
+edge is 20 mm and top edge 45 mm from the sheet's, its lower 27.3 mm (seven lines here, from 62.7 mm) for the
 recipient's address and its upper 17.7 mm for the return address; the information block (the customer's
-reference, contact) 125 mm from the left edge and 50 mm from the top; the text from 25 mm to 20 mm from the right edge.
+reference, the sender's contact and numbers) 125 mm from the left edge and 50 mm from the top; the text from
+25 mm to 20 mm from the right edge. For the right-window envelopes usual in France (``window="right"``) the
+address field is 85 x 33 mm, 110 mm from the left edge and 55 mm from the top, and the information block moves
+to the left.
 
 Everything the user typed is escaped. A detail that is missing is an empty line to fill in by hand, never a
 bracketed placeholder. Page numbers ("2 / 3") appear from the second page of a one-letter document; in a
@@ -32,6 +35,9 @@ NAME = "letter_sheet"
 #: The calculators whose results carry letters, and so may be asked for ``letter_format: "sheet"``.
 LETTER_CALCULATORS = ("late_payment",)
 FORMATS = ("text", "sheet")
+#: Window envelopes: "left" (DIN 5008 form B, DIN 676; the usual one in the Netherlands, Belgium and Germany) and
+#: "right" (the French window, 110 mm from the left edge and 55 mm from the top of the sheet, 85 x 33 mm).
+WINDOWS = ("left", "right")
 
 CSS = """\
 @page { size: A4; margin: 15mm 20mm 18mm 25mm; }
@@ -82,7 +88,7 @@ body { margin: 0; font: 11pt/1.35 Arial, "Helvetica Neue", "Liberation Sans", "D
   font-size: 10pt;
   line-height: 3.9mm;
   font-style: normal;
-  overflow: hidden;
+  overflow-wrap: anywhere;
 }
 .ls-address .ls-line { display: block; min-height: 3.9mm; }
 .ls-address .ls-fill { width: 70mm; height: 3.6mm; }
@@ -98,6 +104,13 @@ body { margin: 0; font: 11pt/1.35 Arial, "Helvetica Neue", "Liberation Sans", "D
   grid-template-columns: auto 1fr;
   column-gap: 2.5mm;
 }
+/* The right window of French envelopes: the address 110 mm from the left edge and 55 mm from the top, 85 x 33 mm
+   (its text stops at the right margin, 190 mm: wider content would make the browser shrink the page to fit);
+   the information block then takes the left. */
+.ls-right .ls-window { top: 40mm; left: 85mm; width: 80mm; height: 33mm; padding-left: 0; }
+.ls-right .ls-return { left: 0; }
+.ls-right .ls-address { top: 5.7mm; left: 0; }
+.ls-right .ls-info { left: 0; }
 .ls-info dt { color: #333; }
 .ls-info dd { margin: 0; overflow-wrap: anywhere; }
 .ls-info .ls-fill { width: 100%; min-width: 20mm; }
@@ -159,10 +172,12 @@ _MARK = "\ue000{}\ue001"  # stands for a piece of HTML inside a message, swapped
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
-def document(letters: list[dict[str, Any]], lang: str) -> str:
+def document(letters: list[dict[str, Any]], lang: str, window: str = "left") -> str:
     """``letters`` laid out as one HTML document, one letter per A4 sheet; ``lang`` is the document's language
-    (each letter is set in its own ``lang``). Tolerant of parts it does not know: it lays out those it does."""
+    (each letter is set in its own ``lang``); ``window`` the envelope's window (``WINDOWS``). Tolerant of parts
+    it does not know: it lays out those it does."""
     lang = lang if lang in _LANGS else "en"
+    window = window if window in WINDOWS else "left"
     letters = [letter for letter in letters if isinstance(letter, dict)]
     if len(letters) == 1:
         title = _text(letters[0].get("subject"))
@@ -171,7 +186,7 @@ def document(letters: list[dict[str, Any]], lang: str) -> str:
     else:
         title = messages.message(lang, "letter_sheet.title_many", count=len(letters))
     numbered = ' class="ls-numbered"' if len(letters) == 1 else ""
-    body = "\n".join(_letter(letter, lang) for letter in letters)
+    body = "\n".join(_letter(letter, lang, window) for letter in letters)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -188,20 +203,22 @@ def letters_of(result: dict[str, Any]) -> list[dict[str, Any]]:
     return [letter for letter in many if isinstance(letter, dict)] if isinstance(many, list) else []
 
 
-def read_format(name: str, fields: Any) -> bool:
-    """Whether the request asks for the sheet (``letter_format: "sheet"``); only letter-writing calculators
-    know the field (for the others it stays an unknown field)."""
+def read_format(name: str, fields: Any) -> str | None:
+    """The window of the sheet the request asks for (``letter_format: "sheet"``, ``letter_window``), or None;
+    only letter-writing calculators know the fields (for the others they stay unknown fields)."""
     if name not in LETTER_CALCULATORS:
-        return False
-    return bool(fields.choice("letter_format", FORMATS, default="text") == "sheet")
+        return None
+    wanted = fields.choice("letter_format", FORMATS, default="text")
+    window = fields.choice("letter_window", WINDOWS, default="left")
+    return window if wanted == "sheet" and window else None
 
 
-def attach(result: dict[str, Any], lang: str) -> None:
+def attach(result: dict[str, Any], lang: str, window: str = "left") -> None:
     """Add the sheet to ``result``: ``letter.sheet_html`` for one letter, ``sheet_html`` for a list of them."""
     letters = letters_of(result)
     if not letters:
         return
-    sheet = document(letters, letters[0].get("lang") or lang)
+    sheet = document(letters, letters[0].get("lang") or lang, window)
     if isinstance(result.get("letter"), dict):
         result["letter"]["sheet_html"] = sheet
     else:
@@ -211,7 +228,7 @@ def attach(result: dict[str, Any], lang: str) -> None:
 # -- one letter ------------------------------------------------------------------------------------------------
 
 
-def _letter(parts: dict[str, Any], default_lang: str) -> str:
+def _letter(parts: dict[str, Any], default_lang: str, window: str) -> str:
     lang = parts.get("lang") if parts.get("lang") in _LANGS else default_lang
 
     def t(key: str, **params: Any) -> str:
@@ -220,7 +237,8 @@ def _letter(parts: dict[str, Any], default_lang: str) -> str:
     sender = _party(parts, "sender")
     recipient = _party(parts, "recipient")
     kind = escape(_text(parts.get("kind")) or "letter", quote=True)
-    out = [f'<article class="ls-letter" lang="{lang}" data-kind="{kind}">', '<header class="ls-head">']
+    css = "ls-letter ls-right" if window == "right" else "ls-letter"
+    out = [f'<article class="{css}" lang="{lang}" data-kind="{kind}">', '<header class="ls-head">']
     out.append(_sender_block(sender))
     out.append(_window(sender, recipient))
     out.append(_info(parts, sender, recipient, lang, t))

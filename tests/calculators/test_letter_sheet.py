@@ -224,6 +224,26 @@ def test_the_window_position_is_din_5008_form_b() -> None:
     assert address and (top + mm["top"] + float(address.group(1)), float(address.group(2))) == (62.7, 27.3)
 
 
+def test_the_right_window_of_french_envelopes_moves_the_address_and_the_information_block() -> None:
+    """Right window: the address field 110 mm from the left edge, 55 mm from the top, 85 x 33 mm (the page's margins
+    plus the offsets inside the letter's head); the information block then starts at the text's left edge."""
+    right = run("late_payment", payload(letter_window="right"), today=lambda: TODAY)["letter"]["sheet_html"]
+    left = run("late_payment", payload(), today=lambda: TODAY)["letter"]["sheet_html"]
+    assert 'class="ls-letter ls-right"' in right and "ls-right" not in left.split("</style>")[1]
+    rules = re.search(r"\.ls-right \.ls-window \{ top: ([\d.]+)mm; left: ([\d.]+)mm; width: ([\d.]+)mm; "
+                      r"height: ([\d.]+)mm;", CSS)
+    assert rules
+    top, left_mm, width, height = (float(v) for v in rules.groups())
+    assert (25 + left_mm, 15 + top, height) == (110, 55, 33)
+    assert 25 + left_mm + width == 210 - 20  # to the right margin, not beyond (the browser would shrink the page)
+    address = re.search(r"\.ls-right \.ls-address \{ top: ([\d.]+)mm;", CSS)
+    assert address and float(address.group(1)) + 27.3 == pytest.approx(height)  # seven address lines fit below
+    wrong = run("late_payment", payload(letter_window="middle"))
+    assert [(e["field"], e["code"]) for e in wrong["errors"]] == [("letter_window", "invalid_choice")]
+    unknown = document([{"subject": "x"}], "en", window="middle")
+    assert "ls-right" not in unknown.split("</style>")[1]  # an unknown window: the left one
+
+
 # -- the ways to it ----------------------------------------------------------------------------------------------
 
 

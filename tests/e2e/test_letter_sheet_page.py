@@ -30,10 +30,13 @@ NAME = "late_payment"
 MM_PER_PT = 25.4 / 72
 MM_PER_PX = 25.4 / 96
 A4_PT = (595.28, 841.89)
-#: DIN 5008 form B: the address field (left, top, right, bottom, in mm from the sheet's top left corner), and the
-#: line under which the address itself starts.
-WINDOW = (20.0, 45.0, 105.0, 90.0)
-ADDRESS_FROM = 62.7
+#: The address field (left, top, right, bottom, in mm from the sheet's top left corner) and the line under which
+#: the address itself starts: DIN 5008 form B (left window) and the French right window.
+WINDOWS = {"left": ((20.0, 45.0, 105.0, 90.0), 62.7), "right": ((110.0, 55.0, 195.0, 88.0), 60.7)}
+#: The window each language's test prints for (the French one chooses the right window).
+WINDOW_OF = {"en": "left", "nl": "left", "fr": "right"}
+#: A PDF text run starts up to this much (mm) left of its CSS box: the glyph's origin and the PDF's rounding.
+EDGE = 0.3
 
 SENDER = {"address": "Molenstraat 12\n1234 AB Utrecht", "enterprise_number": "KvK 12345678",
           "vat_number": "NL001234567B01", "email": "info@korenschoof.nl", "phone": "030 123 45 67",
@@ -47,7 +50,8 @@ def url(site_url: str, lang: str) -> str:
     return page_url(site_url, lang, NAME)
 
 
-def fill_details(page: Any) -> None:
+def fill_details(page: Any, window: str = "") -> None:
+    page.select_option("#calc-sheet-window", window)
     page.fill("#calc-f-creditor", SENDER_NAME)
     page.fill("#calc-f-debtor_name", CUSTOMER_NAME)
     for key, value in SENDER.items():
@@ -92,7 +96,8 @@ def pdf_words(pdf: bytes) -> tuple[PdfReader, list[tuple[str, float, float]]]:
 def test_the_letter_prints_alone_on_one_a4_sheet_with_the_address_in_the_window(page: Any, site_url: str,
                                                                                lang: str, context: Any) -> None:
     open_calculator(page, url(site_url, lang))
-    fill_details(page)
+    (left, top, right, bottom), address_from = WINDOWS[WINDOW_OF[lang]]
+    fill_details(page, WINDOW_OF[lang])
     sheet = print_letter(page, lang)
     frame = page.frame_locator("iframe.calc-sheet-frame")
     # the frame shows the sheet with its own stylesheet (the page's policy allows it: the guard sees no violation)
@@ -118,17 +123,19 @@ def test_the_letter_prints_alone_on_one_a4_sheet_with_the_address_in_the_window(
     for unwanted in site_texts(lang):
         assert unwanted not in text, unwanted
 
+    # The page is printed at its size, not shrunk to fit: the letterhead starts at the 25 mm margin.
+    head = min(((y, x) for run, x, y in runs if run.startswith(SENDER_NAME)), default=None)  # the topmost
+    assert head and abs(head[1] - 25) < EDGE and abs(head[0] - 20) < 5, head
     # The customer's name and address in the PDF: inside the window, below the return-address zone.
-    left, top, right, bottom = WINDOW
     lines = [CUSTOMER_NAME, *CUSTOMER["address"].splitlines()]
     found = {line: [(x, y) for run, x, y in runs if run.startswith(line)] for line in lines}
     assert all(found.values()), (found, runs[:40])
     for line, places in found.items():
         x, y = places[0]  # the first: the window comes before the salutation that names the customer too
-        assert left <= x <= right and ADDRESS_FROM <= y <= bottom, (line, x, y)
+        assert left - EDGE <= x <= right and address_from <= y <= bottom, (line, x, y)
     # the return address: one small line in the window's upper zone
     back = [(x, y) for run, x, y in runs if run.startswith(f"{SENDER_NAME} ·")]
-    assert back and left <= back[0][0] <= right and top <= back[0][1] <= ADDRESS_FROM, (back, runs[:20])
+    assert back and left - EDGE <= back[0][0] <= right and top <= back[0][1] <= address_from, (back, runs[:20])
 
     # The same in the sheet's DOM (on screen the sheet is an A4 page): the address block's box, in mm.
     sheet_page.emulate_media(media="screen")
@@ -144,10 +151,10 @@ def test_the_letter_prints_alone_on_one_a4_sheet_with_the_address_in_the_window(
     }""")
     assert [round(v * MM_PER_PX) for v in rect["sheet"]] == [210, 297]
     bx0, by0, bx1, by1 = (v * MM_PER_PX for v in rect["box"])
-    assert left <= bx0 and by0 >= ADDRESS_FROM - 0.1 and bx1 <= right + 0.1 and by1 <= bottom + 0.1, rect
+    assert left - 0.1 <= bx0 and by0 >= address_from - 0.1 and bx1 <= right + 0.1 and by1 <= bottom + 0.1, rect
     # the text's own box: a font's ascent may reach a little (< 0.5 mm) above its line's box
     ix0, iy0, ix1, iy1 = (v * MM_PER_PX for v in rect["ink"])
-    assert left <= ix0 and iy0 >= ADDRESS_FROM - 0.5 and ix1 <= right and iy1 <= bottom, rect
+    assert left - 0.1 <= ix0 and iy0 >= address_from - 0.5 and ix1 <= right and iy1 <= bottom, rect
     sheet_page.close()
 
     # Download: the same document, as a file that prints the same sheet.
@@ -193,13 +200,14 @@ def test_the_page_print_holds_neither_the_letter_nor_its_details(page: Any, site
 def test_the_sender_details_are_remembered_on_request_and_forgotten(page: Any, site_url: str) -> None:
     lang = "nl"
     open_calculator(page, url(site_url, lang))
-    fill_details(page)
+    fill_details(page, "right")
     # not ticked: nothing kept
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('calc.letter-sheet'))") == []
     page.check("#calc-sheet-remember")
     page.fill("#calc-sheet-sender-phone", "030 765 43 21")  # typed after ticking: kept too
     kept = json.loads(page.evaluate("localStorage.getItem('calc.letter-sheet.sender.v1')"))
     assert kept["iban"] == SENDER["iban"] and kept["phone"] == "030 765 43 21" and kept["name"] == SENDER_NAME
+    assert kept["window"] == "right"
 
     # The next visit (the page's address without the form's state): the details are back, and on the letter.
     open_calculator(page, url(site_url, lang))
@@ -208,6 +216,7 @@ def test_the_sender_details_are_remembered_on_request_and_forgotten(page: Any, s
     assert page.input_value("#calc-sheet-sender-address") == SENDER["address"]
     assert page.input_value("#calc-sheet-sender-phone") == "030 765 43 21"
     assert page.input_value("#calc-f-creditor") == SENDER_NAME
+    assert page.input_value("#calc-sheet-window") == "right"
     assert page.input_value("#calc-sheet-recipient-reference") == ""  # the customer's details are not kept
     settle(page)
     assert SENDER["iban"] in print_letter(page, lang)
@@ -216,6 +225,7 @@ def test_the_sender_details_are_remembered_on_request_and_forgotten(page: Any, s
     assert page.text_content(".calc-sheet-status") == STRINGS[lang]["sheet.forgotten"]
     assert page.evaluate("localStorage.getItem('calc.letter-sheet.sender.v1')") is None
     assert page.input_value("#calc-sheet-sender-iban") == ""
+    assert page.input_value("#calc-sheet-window") == ""
     open_calculator(page, url(site_url, lang))
     assert not page.is_checked("#calc-sheet-remember")
     assert page.input_value("#calc-sheet-sender-iban") == ""

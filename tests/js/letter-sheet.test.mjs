@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  STORAGE_KEY, fileName, forgetSender, loadSender, party, saveSender,
+  STORAGE_KEY, fileName, forgetSender, loadSender, party, saveSender, windowFor,
 } from "../../docs/assets/calc/letter-sheet.js";
 
 /** localStorage's interface over a Map; `refuse`: a browser that keeps nothing (a private window, a full disk). */
@@ -54,4 +54,12 @@ test("a storage that refuses or holds junk never breaks the page", () => {
   }
   assert.equal(loadSender(null), null);
   assert.doesNotThrow(() => forgetSender(null));
+});
+
+test("the envelope's window is the one chosen, else the one of the claim's country", () => {
+  assert.equal(windowFor("", "FR"), "right");
+  assert.equal(windowFor("", "NL"), "left");
+  assert.equal(windowFor("", undefined), "left");
+  assert.equal(windowFor("left", "FR"), "left");
+  assert.equal(windowFor("right", "BE"), "right");
 });

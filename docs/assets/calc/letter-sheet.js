@@ -10,6 +10,7 @@ export const STORAGE_KEY = "calc.letter-sheet.sender.v1";
 export const SENDER_FIELDS = ["address", "enterprise_number", "vat_number", "email", "phone", "iban"];
 export const RECIPIENT_FIELDS = ["address", "kind", "reference"];
 const MULTILINE = new Set(["address"]);
+const WINDOWS = { "": "sheet.window.auto", left: "sheet.window.left", right: "sheet.window.right" };
 const KINDS = { "": "sheet.kind.none", company: "sheet.kind.company", person: "sheet.kind.person" };
 const LABELS = {
   sender: { address: "sheet.sender.address", enterprise_number: "sheet.sender.enterprise_number",
@@ -27,6 +28,12 @@ export function party(values, keys) {
     if (value) found[key] = value;
   }
   return found;
+}
+
+/** The envelope's window: the one chosen, else the one usual in the claim's country (France: right). */
+export function windowFor(chosen, country) {
+  if (chosen === "left" || chosen === "right") return chosen;
+  return country === "FR" ? "right" : "left";
 }
 
 /** A file name for a letter: letter-<kind>-<date>.html, ASCII only. */
@@ -108,10 +115,15 @@ export class LetterSheet {
     this.forgetButton = h("button", { type: "button", class: "md-button calc-small calc-sheet-forget",
       onclick: () => this.forget() }, this.t("sheet.forget"));
     this.remember.addEventListener("change", () => this.keep());
+    this.window = h("select", { id: "calc-sheet-window", class: "calc-input calc-select" },
+      Object.entries(WINDOWS).map(([value, label]) => h("option", { value }, this.t(label))));
+    this.window.addEventListener("change", () => this.keep(true));
     const sender = h("fieldset", { class: "calc-group calc-sheet-sender" },
       h("legend", {}, this.t("sheet.group.sender")),
       h("p", { class: "calc-hint" }, this.t("sheet.hint.sender")),
       SENDER_FIELDS.map((key) => this.input("sender", key)),
+      h("div", { class: "calc-field", dataset: { field: "letter_window" } },
+        h("label", { for: this.window.id }, this.t("sheet.window")), this.window),
       h("p", { class: "calc-sheet-keep" },
         h("label", { for: this.remember.id }, this.remember, ` ${this.t("sheet.remember")}`), " ",
         this.forgetButton, " ", this.status));
@@ -133,13 +145,14 @@ export class LetterSheet {
     }
     const name = this.calc.fields.get("creditor");
     if (name && typeof data.name === "string" && !name.get()) name.set(data.name);
+    if (typeof data.window === "string" && data.window in WINDOWS) this.window.value = data.window;
     this.remember.checked = true;
   }
 
   senderValues() {
     const values = Object.fromEntries([...this.inputs.sender].map(([key, input]) => [key, input.value]));
     const name = this.calc.fields.get("creditor");
-    return { ...values, name: name ? name.get() : "" };
+    return { ...values, name: name ? name.get() : "", window: this.window.value };
   }
 
   /** Keep the sender details while "remember" is ticked; unticked, nothing is kept. `typing`: no status line. */
@@ -152,7 +165,7 @@ export class LetterSheet {
       }
       return;
     }
-    const ok = saveSender(store, party(this.senderValues(), ["name", ...SENDER_FIELDS]));
+    const ok = saveSender(store, party(this.senderValues(), ["name", ...SENDER_FIELDS, "window"]));
     if (!typing || !ok) this.status.textContent = this.t(ok ? "sheet.remembered" : "sheet.not_remembered");
   }
 
@@ -160,6 +173,7 @@ export class LetterSheet {
     forgetSender(storage());
     this.remember.checked = false;
     for (const input of this.inputs.sender.values()) input.value = "";
+    this.window.value = "";
     this.status.textContent = this.t("sheet.forgotten");
     this.calc.edited(null, true);
   }
@@ -167,6 +181,7 @@ export class LetterSheet {
   /** The letter's details into the engine's payload, and the request for the printable sheet. */
   completePayload(payload) {
     payload.letter_format = "sheet";
+    payload.letter_window = windowFor(this.window.value, payload.country);
     const values = (group) => Object.fromEntries([...this.inputs[group]].map(([key, input]) => [key, input.value]));
     const sender = party(values("sender"), SENDER_FIELDS);
     const recipient = party(values("recipient"), RECIPIENT_FIELDS);
