@@ -219,10 +219,12 @@ export class LetterSheet {
     if (this.frame) this.frame.remove();
     const frame = h("iframe", { class: "calc-sheet-frame", title: this.t("sheet.frame_title"), tabindex: "-1",
       "aria-hidden": "true" });
+    const back = document.activeElement;  // the print button: the keyboard's place once the dialog is closed
     frame.addEventListener("load", () => {
       frame.contentWindow.focus();
       frame.contentWindow.print();
       frame.dataset.printed = "true";
+      if (back && back.focus) back.focus();
     }, { once: true });
     frame.srcdoc = this.html;
     document.body.append(frame);
