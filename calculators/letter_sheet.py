@@ -138,11 +138,11 @@ body { margin: 0; font: 11pt/1.35 Arial, "Helvetica Neue", "Liberation Sans", "D
 .ls-table th { border-bottom: 0.8pt solid #000; font-weight: bold; }
 .ls-table .ls-num { text-align: right; white-space: nowrap; }
 .ls-more { font-style: italic; }
-.ls-summary { margin: 0 0 4mm auto; border-collapse: collapse; font-size: 10.5pt; }
+.ls-summary { margin: 0 0 4mm auto; border-collapse: collapse; font-size: 10.5pt; break-inside: avoid; }
 .ls-summary td { padding: 0.6mm 0 0.6mm 6mm; }
 .ls-summary .ls-num { text-align: right; white-space: nowrap; }
 .ls-summary .ls-total td { font-weight: bold; border-top: 0.8pt solid #000; padding-top: 1.2mm; }
-.ls-pay { border: 0.5pt solid #000; padding: 2mm 3mm; }
+.ls-pay { border: 0.5pt solid #000; padding: 2mm 3mm; break-inside: avoid; }
 .ls-sign { break-inside: avoid; margin-top: 5mm; }
 .ls-sign-space { height: 20mm; }
 .ls-sign-name { margin: 0; }

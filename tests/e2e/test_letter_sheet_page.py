@@ -254,6 +254,9 @@ def test_a_long_letter_runs_over_pages_with_numbers_and_its_table_headers_repeat
     for number, text in enumerate(pages[1:], start=2):
         assert f"{number} / {count}" in text, (number, text[-200:])
     assert "Due date" in pages[1] and "Days late" in pages[1]  # the table's header, again on the next page
+    # the summary is not split over two pages: its first line is on the page of its total
+    total = next(text for text in pages if "Total now due" in text)
+    assert "Principal outstanding" in total
 
 
 def test_several_letters_print_one_per_sheet(context: Any, guard: Any) -> None:
