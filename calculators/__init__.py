@@ -21,6 +21,8 @@ from typing import Any
 
 from . import claim_timeline, eligibility, insurance_value, late_payment, payout, portfolio, self_assessment_limit
 from .contract import Errors, read_lang, reader
+from .letter_sheet import attach as attach_sheet  # the letter sheet (issue 23): letters as one A4 HTML document
+from .letter_sheet import read_format as read_sheet_format
 from .money import CONTEXT
 
 __all__ = ["CALCULATORS", "run", "run_json"]
@@ -58,10 +60,15 @@ def _run(name: str, payload: Any, today: Callable[[], date]) -> dict[str, Any]:
     if fields is None:
         return errors.as_result()
     inputs = module.read(fields, today())
+    # The letter sheet: a calculator that writes letters may be asked for them laid out as one printable HTML
+    # document too (``letter_format: "sheet"``, ``letter_window`` -> ``letter.sheet_html``; letter_sheet.py).
+    sheet = read_sheet_format(name, fields)
     fields.finish(allowed_extra=("lang",))
     if errors or inputs is None:
         return errors.as_result()
     result: dict[str, Any] = module.compute(inputs, lang)
+    if sheet:
+        attach_sheet(result, lang, sheet)
     return result
 
 

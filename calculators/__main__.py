@@ -8,6 +8,9 @@ reads a ledger file instead (UTF-8, or Windows-1252 as older spreadsheets save
 it) and passes its text as the ``csv`` field, with the settings' JSON object
 (``as_of``, ``lang``, ``limits``...) if given. The file is only read here: the
 engine gets text.
+
+``python -m calculators late_payment --letter-html LETTER.html < payload.json`` also writes the result's letter
+laid out as a printable A4 sheet (``letter_sheet.document``) to LETTER.html; exit 2 when the result has no letter.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from . import CALCULATORS, _dumps, run, run_json
+from . import CALCULATORS, _dumps, letter_sheet, run, run_json
 
 USAGE = ("usage: python -m calculators NAME < payload.json   |   python -m calculators --list\n"
-         "       python -m calculators NAME --csv LEDGER.csv [--settings SETTINGS.json]\n")
+         "       python -m calculators NAME --csv LEDGER.csv [--settings SETTINGS.json]\n"
+         "       python -m calculators NAME --letter-html LETTER.html < payload.json\n")
 
 
 def main(argv: list[str]) -> int:
@@ -30,17 +34,41 @@ def main(argv: list[str]) -> int:
         return 0
     if len(argv) in (3, 5) and argv[1] == "--csv" and not argv[0].startswith("-"):
         return _main_csv(argv)
+    if len(argv) == 3 and argv[1] == "--letter-html" and not argv[0].startswith("-"):
+        return _main_letter_html(argv[0], Path(argv[2]))
     if len(argv) != 1 or argv[0].startswith("-"):
         sys.stderr.write(USAGE)
         return 0 if argv in (["-h"], ["--help"]) else 2
-    try:
-        # Bytes, decoded here: the JSON is UTF-8 whatever the terminal's locale says.
-        text = sys.stdin.buffer.read().decode("utf-8-sig")
-    except (UnicodeDecodeError, OSError, ValueError, AttributeError):
-        text = "\x00"  # unreadable (or closed) input is reported as invalid JSON
-    answer = run_json(argv[0], text)
+    answer = run_json(argv[0], _read_stdin())
     _write(answer + "\n")
     return 2 if "errors" in json.loads(answer) else 0
+
+
+def _read_stdin() -> str:
+    try:
+        # Bytes, decoded here: the JSON is UTF-8 whatever the terminal's locale says.
+        return sys.stdin.buffer.read().decode("utf-8-sig")
+    except (UnicodeDecodeError, OSError, ValueError, AttributeError):
+        return "\x00"  # unreadable (or closed) input is reported as invalid JSON
+
+
+def _main_letter_html(name: str, target: Path) -> int:
+    """The result on stdout, as without the option; its letters, laid out on A4 sheets, into ``target``."""
+    text = run_json(name, _read_stdin())
+    _write(text + "\n")
+    answer = json.loads(text)
+    if "errors" in answer:
+        return 2
+    letters = letter_sheet.letters_of(answer)
+    if not letters:
+        sys.stderr.write("this result has no letter: choose one (for late_payment: \"letter\": \"reminder\")\n")
+        return 2
+    try:
+        target.write_text(letter_sheet.document(letters, letters[0].get("lang") or "en"), encoding="utf-8")
+    except OSError as error:
+        sys.stderr.write(f"cannot write {error}\n")
+        return 2
+    return 0
 
 
 def _main_csv(argv: list[str]) -> int:

@@ -444,3 +444,8 @@ def _register(*tables: Any) -> None:
 from . import messages_insurance_value, messages_late_payment, messages_portfolio  # noqa: E402
 
 _register(messages_late_payment, messages_portfolio, messages_insurance_value)
+
+# The letter sheet (issue 23).
+from . import messages_letter_sheet  # noqa: E402
+
+_register(messages_letter_sheet)

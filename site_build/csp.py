@@ -4,7 +4,9 @@ The policy (``settings.CSP_DIRECTIVES``) lets a page load and send nothing off t
 scripts (the theme's ``__md_scope``/palette scripts, the calculator's boot script) and inline ``<style>``
 blocks are allowed one by one, by the sha256 of their exact text in the built file: so this step runs on the
 final HTML, after mkdocs and the finish step, and hashes whatever inline code a page holds then (no hash is
-ever written by hand). Calculator pages add ``'wasm-unsafe-eval'`` for Pyodide; no other page does.
+ever written by hand). Calculator pages add ``'wasm-unsafe-eval'`` for Pyodide; no other page does. They also
+allow the letter sheet's stylesheet (``calculators.letter_sheet.CSS``, hashed from the engine's own constant): the
+sheet is printed from a ``srcdoc`` frame, which inherits the page's policy.
 
 A ``<meta http-equiv>`` cannot carry ``frame-ancestors`` and a server header is one text for all pages:
 ``header_policy`` is the line for the server (``deploy/nginx.conf`` carries it; other server configs copy it),
@@ -19,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from calculators.letter_sheet import CSS_HASH as LETTER_SHEET_STYLE
 
 from .settings import CSP_DIRECTIVES, CSP_ENGINE_SCRIPT, CSP_HEADER_INLINE, CSP_HEADER_ONLY
 
@@ -81,7 +85,8 @@ def meta_policy(inline: Inline, engine: bool) -> str:
     wasm = [CSP_ENGINE_SCRIPT] if engine else []
     extra = {
         "script-src": [*dict.fromkeys(sha256_source(s) for s in inline.scripts), *wasm],
-        "style-src": list(dict.fromkeys(sha256_source(s) for s in inline.styles)),
+        "style-src": list(dict.fromkeys([*(sha256_source(s) for s in inline.styles),
+                                         *([LETTER_SHEET_STYLE] if engine else [])])),
     }
     return _join((name, [*sources, *extra.get(name, [])]) for name, sources in CSP_DIRECTIVES)
 

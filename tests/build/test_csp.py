@@ -120,3 +120,17 @@ def test_every_server_config_carries_the_header_policy_of_the_settings() -> None
             assert csp.header_policy(engine=False) in text, config.name
             assert csp.header_policy(engine=True) in text, config.name
             assert "frame-ancestors 'none'" in text, config.name
+
+
+def test_a_calculator_page_allows_the_letter_sheets_stylesheet_and_a_guide_does_not() -> None:
+    """The letter sheet is printed from a srcdoc frame, which inherits the page's policy: its <style> (the engine's
+    constant) must be allowed there, by the hash of its exact text, and nowhere else."""
+    from calculators.letter_sheet import CSS, document
+
+    engine = csp.with_policy(PAGE, engine=True)
+    assert sha(CSS) in policy_of(engine)["style-src"]
+    assert sha(CSS) not in policy_of(csp.with_policy(PAGE, engine=False))["style-src"]
+    assert csp.page_problems("p.html", engine, engine=True) == []
+    # the sheet's own <style> is that constant, byte for byte
+    sheet = document([{"subject": "S", "lang": "en"}], "en")
+    assert csp.inline_code(sheet).styles == [CSS]

@@ -164,6 +164,18 @@ def late_payment_corpus() -> Iterator[tuple[str, Any]]:
     yield "late_payment", {"country": "NL", "invoices": ONE, "sender": {"address": "\n".join("abcdefg")}}
     yield from late_payment_notice_corpus()
     yield from portfolio_corpus()
+    yield from letter_sheet_corpus()
+
+
+def letter_sheet_corpus() -> Iterator[tuple[str, Any]]:
+    """The letter sheet (letter_format "sheet"): its labels, table headers and payment instruction."""
+    yield "late_payment", {"country": "NL", "until": "2025-12-31", "letter": "reminder", "letter_format": "sheet",
+                           "invoices": [{"amount": "100", "due_date": "2025-01-31"}]}
+    yield "late_payment", {"country": "NL", "letter": "reminder", "letter_format": "pdf",
+                           "invoices": [{"amount": "100", "due_date": "2025-01-31"}]}
+    # several letters on one document: its title (the collections run's use; a late_payment result has one)
+    from calculators import letter_sheet
+    letter_sheet.document([{"subject": "a"}, {"subject": "b"}], "en")
 
 
 def late_payment_notice_corpus() -> Iterator[tuple[str, Any]]:

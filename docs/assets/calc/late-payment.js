@@ -4,6 +4,7 @@
 import { clear, h, s } from "./dom.js";
 import { formatInputDate, formatInputNumber, formatInteger, formatPercent, formatShortDate,
   todayISO } from "./locale.js";
+import { LetterSheet } from "./letter-sheet.js";
 import { RowTable } from "./table.js";
 
 const COUNTRIES = ["NL", "BE", "FR"];
@@ -149,6 +150,7 @@ export default {
     this.tables = [this.invoices, this.payments, this.rates, this.ecbRates];
     this.rateHelp = h("div", { class: "calc-lp-rate-help", hidden: true });
     this.tableInfo = h("p", { class: "calc-hint calc-lp-table-info" });
+    this.sheet = new LetterSheet(calc);  // the letter's A4 sheet: sender and customer details, print, download
     const rules = calc.config.rules;
     const flat = calc.money(rules.late_compensation_eur);
     calc.form.append(
@@ -189,6 +191,7 @@ export default {
           hint: t("late.hint.debt_description") }),
         calc.field("pay_within_days", "integer", { optional: true, placeholder: String(rules.nl_letter_days ?? ""),
           hint: t("late.hint.pay_within", { days: rules.nl_letter_days ?? "" }) })),
+      this.sheet.build(),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
     this.buildResult(calc);
     calc.form.addEventListener("change", () => this.toggle(calc));
@@ -253,6 +256,7 @@ export default {
           t("late.letter.copy")),
         h("button", { type: "button", class: "md-button", onclick: () => this.printLetter() },
           t("late.letter.print")),
+        this.sheet.download(),
         h("button", { type: "button", class: "md-button", onclick: () => this.chooseLetterLang(calc) },
           t("late.letter.change_lang")),
         this.letterStatus),
@@ -319,6 +323,7 @@ export default {
     // A select shows its first choice when the address names none: make that what is sent, too.
     if (!params.get("letter_lang")) calc.fields.get("letter_lang").set(calc.lang);
     if (!params.get("letter")) calc.fields.get("letter").set("reminder");
+    this.sheet.restore();
   },
 
   // -- to the engine ----------------------------------------------------------------------------------------
@@ -332,6 +337,7 @@ export default {
     if (rates.length) payload.rates = rates;
     const ecbRates = this.ecbRates.payload();
     if (ecbRates.length) payload.ecb_rates = ecbRates;
+    this.sheet.completePayload(payload);
   },
 
   requestInfo() {
@@ -649,6 +655,7 @@ export default {
 
   showLetter(calc, result) {
     const letters = this.letters(result);
+    this.sheet.show(result.letter);
     this.letter.hidden = !letters.length;
     if (!letters.length) return;
     // Next to the letter that starts the consumer's term: what becomes owed if it goes unanswered.
@@ -705,15 +712,9 @@ export default {
     this.letter.dataset.copied = String(ok);
   },
 
-  /** Print the letter alone: the page's print sheet is the form and the result. */
+  /** Print the letter alone: the engine's A4 sheet, from a frame of its own (letter-sheet.js). */
   printLetter() {
-    document.body.classList.add("calc-print-letter");
-    const done = () => {
-      document.body.classList.remove("calc-print-letter");
-      window.removeEventListener("afterprint", done);
-    };
-    window.addEventListener("afterprint", done);
-    window.print();
+    this.sheet.print();
   },
 
   chooseLetterLang(calc) {
