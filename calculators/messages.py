@@ -444,3 +444,8 @@ def _register(*tables: Any) -> None:
 from . import messages_insurance_value, messages_late_payment, messages_portfolio  # noqa: E402
 
 _register(messages_late_payment, messages_portfolio, messages_insurance_value)
+
+# -- issue 18: the ledger readers (files, e-invoices, bank statements) --
+from . import messages_ledgers  # noqa: E402
+
+_register(messages_ledgers)

@@ -29,6 +29,9 @@ ERROR_CODES = frozenset({
     "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",
     "not_euro", "invalid_currency", "due_before_invoice", "duplicate_customer", "exclusive_fields",
     "more_errors",
+    # the ledger readers: files, zips, XML (issue 18)
+    "invalid_file", "xml_doctype", "invalid_xml", "unknown_xml", "invalid_zip", "nested_zip", "zip_too_many_entries",
+    "zip_too_large", "xlsx_unavailable", "not_fec", "invalid_line",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -60,7 +63,8 @@ OUTPUT_FIELDS = {
         "late_invoices", "period_count", "periods", "invoices", "payments", "rates_used", "table", "warnings",
         "letters_available", "letter", "explanation",
     },
-    "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation"},
+    "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation", "ignored_columns", "files",
+                  "payments", "credit_note_count"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -76,7 +80,7 @@ INPUT_FIELDS = {
                         "expected_loss_rate_pct", "largest_exposure", "largest_exposure_limit", "margin_pct"),
     "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
                      "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
-    "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
+    "portfolio": ("as_of", "invoices", "csv", "rows", "files", "default_term_days", "columns", "limits", "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),
 }
