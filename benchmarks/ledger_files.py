@@ -64,7 +64,7 @@ def ubl(number: str, issued: date, buyer: str, payable: str, *, due: date | None
         f"<cbc:TaxInclusiveAmount currencyID=\"{currency}\">{payable}</cbc:TaxInclusiveAmount>"
         f"<cbc:PayableAmount currencyID=\"{currency}\">{payable}</cbc:PayableAmount></cac:LegalMonetaryTotal>"
         f"</{root}>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def camt(entries: list[dict[str, str]], version: str = "02") -> bytes:

@@ -13,7 +13,7 @@ Debit entries are not payments to you and are left out.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET  # noqa: N817
+import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal, InvalidOperation
 

@@ -11,7 +11,8 @@ douteux ou litigieux", read as disputed), the customer being the auxiliary accou
 ``CompAuxLib``, else the account itself). Per customer and document (``PieceRef``, dated ``PieceDate``, else
 ``EcritureDate``), amount = Debit − Credit. A document whose lines are lettered (``EcritureLet``) with a
 lettering date (``DateLet``) on or before the reference date is paid; its paid date is the latest entry date
-among the credit lines of the same letter on that account (the payment), else ``DateLet``. The rest is open.
+among the credit lines of the same letter on that account (the payment), else ``DateLet``; a lettered credit
+(the payment itself) is no document. The rest is open; an unlettered credit lowers the customer's balance.
 A FEC has no due date: due = document date + the request's ``default_term_days`` (else the French default
 term, rule ``default_payment_term_days``: C. com. art. L441-10).
 """
@@ -173,7 +174,9 @@ def read(text: str, as_of: date, default_term_days: int | None, source: str | No
     for index, ((customer, piece), (amount, open_part, day, number, all_closed, disputed)) in enumerate(
             pieces.items()):
         if not amount and not open_part:
-            continue  # a payment lettered against nothing here, or an entry and its reversal
+            continue  # an entry and its reversal
+        if all_closed and amount < 0:
+            continue  # a payment (or a credit) lettered against invoices: it only closes them
         kind = CREDIT_NOTE if amount < 0 else INVOICE
         paid = paid_on.get((customer, piece)) if all_closed and kind == INVOICE else None
         if paid is not None and paid < day:

@@ -129,7 +129,7 @@ def read_request(r: Reader, as_of: date) -> Receivables | None:
         _nothing(r, result, read)
         return None
     documents = match.set_off_credit_notes(documents, named_only=True)
-    documents, payments, applied = match.match_payments(documents, read.payments, as_of)
+    documents, payments, _applied = match.match_payments(documents, read.payments, as_of)
     documents = match.set_off_credit_notes(documents, named_only=False)
     result.documents = documents
     result.payments = payments
@@ -384,7 +384,7 @@ def _read_one(entry: dict[str, Any], data: bytes | None, text_: str | None, read
     sheet = table.read_csv(text_, columns, default_term)
     tables.append((len(tables), name, sheet))
     if sheet.errors:
-        path, code, params, _ = sheet.errors[0]
+        _path, code, params, _ = sheet.errors[0]
         if code == "unmapped_column":
             params = dict(params, field=message(lang, "portfolio.field." + params["field"]))
         elif code == "too_many_rows":
@@ -483,17 +483,14 @@ def _read_xlsx(entry: dict[str, Any], data: bytes, read: _Read, tables: list[tup
     try:
         from .. import xlsx
 
-        cells = xlsx.rows(data, table.MAX_ROWS + table.HEADER_SEARCH_ROWS + 1)
-    except ImportError:
-        _fail(entry, lang, "xlsx_unavailable")
-        return
-    except Exception:  # noqa: BLE001 -- any damaged workbook is one file that cannot be read
+        cells = xlsx.rows(data, table.MAX_ROWS + table.HEADER_SEARCH_ROWS + 1)  # ImportError: no openpyxl here
+    except Exception:
         _fail(entry, lang, "not_csv")
         return
     sheet = table.read_cells(cells, columns, default_term)
     tables.append((len(tables), entry["name"], sheet))
     if sheet.errors:
-        path, code, params, _ = sheet.errors[0]
+        _path, code, params, _ = sheet.errors[0]
         if code == "unmapped_column":
             params = dict(params, field=message(lang, "portfolio.field." + params["field"]))
         _fail(entry, lang, code, **params)

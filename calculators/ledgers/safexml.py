@@ -9,7 +9,7 @@ whatever the expat version of the runtime (CPython's or Pyodide's).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET  # noqa: N817 -- the usual name
+import xml.etree.ElementTree as ET
 
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECLARATION_TEXT = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)

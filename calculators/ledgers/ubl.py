@@ -20,7 +20,7 @@ them, OpenPEPPOL, https://docs.peppol.eu/poacc/billing/3.0/, checked 2026-12-04)
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET  # noqa: N817
+import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal, InvalidOperation
 

@@ -31,7 +31,7 @@ ERROR_CODES = frozenset({
     "more_errors",
     # the ledger readers: files, zips, XML (issue 18)
     "invalid_file", "xml_doctype", "invalid_xml", "unknown_xml", "invalid_zip", "nested_zip", "zip_too_many_entries",
-    "zip_too_large", "xlsx_unavailable", "not_fec", "invalid_line",
+    "zip_too_large", "not_fec", "invalid_line",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -80,7 +80,8 @@ INPUT_FIELDS = {
                         "expected_loss_rate_pct", "largest_exposure", "largest_exposure_limit", "margin_pct"),
     "late_payment": ("country", "debtor", "invoices", "payments", "until", "agreed_rate_pct", "rates", "letter",
                      "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
-    "portfolio": ("as_of", "invoices", "csv", "rows", "files", "default_term_days", "columns", "limits", "coverage_pct", "intervention_threshold",
+    "portfolio": ("as_of", "invoices", "csv", "rows", "files", "default_term_days", "columns", "limits",
+                  "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),
 }
