@@ -5,8 +5,9 @@ what each document means against the reference date, sets credit notes against i
 payments, and returns the :class:`Receivables`: documents, payments, what was read from each file, the
 columns left unused and the rows set aside. The portfolio report and the collections run both call it.
 
-``files`` is a list of ``{"name": …, "base64": …}`` (the file's bytes, as the page sends them) or
-``{"name": …, "text": …}``; the format is found from the content: a zip (of e-invoices, or of any of these),
+``files`` is a list of ``{"name": …, "base64": …}`` (the file's bytes, as the page sends them),
+``{"name": …, "text": …}`` or ``{"name": …, "rows": [[…], …]}`` (a workbook's cells, as the page's spreadsheet
+reader gives them); the format is found from the content: a zip (of e-invoices, or of any of these),
 Peppol UBL (Invoice, CreditNote), CAMT.053, a FEC, else a CSV table (an ``.xlsx`` workbook when openpyxl is
 installed). A file that cannot be read is listed with its reason and the others are read.
 """
@@ -310,11 +311,16 @@ def _read_files(r: Reader, read: _Read, result: Receivables, columns: dict[str, 
         entry: dict[str, Any] = {"name": name or f"files[{index}]", "format": None, "documents": 0, "payments": 0,
                                  "matched": 0, "rejected": 0}
         result.files.append(entry)
-        if data is None and text_ is None:
+        cells = item.get("rows") if isinstance(item, dict) else None
+        if data is None and text_ is None and not isinstance(cells, list):
             _fail(entry, lang, "invalid_file")
             continue
         before = (len(read.documents), len(read.payments), read.rejected)
-        _read_one(entry, data, text_, read, tables, columns, default_term, as_of, lang, depth=0)
+        if isinstance(cells, list):  # a workbook's cells, as the page's spreadsheet reader gives them
+            entry["format"] = "xlsx"
+            _read_cells(entry, cells, read, tables, columns, default_term, lang)
+        else:
+            _read_one(entry, data, text_, read, tables, columns, default_term, as_of, lang, depth=0)
         entry["documents"] = len(read.documents) - before[0]
         entry["payments"] = len(read.payments) - before[1]
         entry["rejected"] = read.rejected - before[2]
@@ -484,9 +490,14 @@ def _read_xlsx(entry: dict[str, Any], data: bytes, read: _Read, tables: list[tup
         from .. import xlsx
 
         cells = xlsx.rows(data, table.MAX_ROWS + table.HEADER_SEARCH_ROWS + 1)  # ImportError: no openpyxl here
-    except Exception:
+    except Exception:  # any damaged workbook (or no openpyxl here) is one file that cannot be read
         _fail(entry, lang, "not_csv")
         return
+    _read_cells(entry, cells, read, tables, columns, default_term, lang)
+
+
+def _read_cells(entry: dict[str, Any], cells: list[Any], read: _Read, tables: list[tuple[int, str, table.Ledger]],
+                columns: dict[str, str] | None, default_term: int | None, lang: str) -> None:
     sheet = table.read_cells(cells, columns, default_term)
     tables.append((len(tables), entry["name"], sheet))
     if sheet.errors:

@@ -148,3 +148,12 @@ def test_a_reader_never_raises_on_random_bytes(data: bytes, name: str) -> None:
         result = run("portfolio", {"as_of": "2026-03-31", "files": [file(name, prefix + data)]})
         assert "errors" in result or "customers" in result
         assert all(e.get("code") != "internal_error" for e in result.get("errors", []))
+
+
+def test_a_workbooks_cells_come_as_rows_beside_other_files() -> None:
+    cells = [["Klant", "Factuurnummer", "Factuurdatum", "Vervaldatum", "Bedrag"],
+             ["Acme", "F-2026-9", "2026-02-01", "2026-03-03", 250]]
+    statement = camt([{"amount": "250.00", "date": "2026-03-05", "text": "F-2026-9"}])
+    found, errors = read({"files": [{"name": "l.xlsx", "rows": cells}, file("st.xml", statement)]})
+    assert not errors and found is not None
+    assert found.files[0]["format"] == "xlsx" and found.documents[0].paid_date == date(2026, 3, 5)
