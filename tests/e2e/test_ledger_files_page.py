@@ -62,8 +62,8 @@ def customers(page: Any) -> list[str]:
 
 
 def listed_files(page: Any) -> list[tuple[str, str, str]]:
-    return page.eval_on_selector_all("#calc-files li[data-file]",
-                                     "lis => lis.map(li => [li.dataset.file, li.dataset.format, li.dataset.error])")
+    return [tuple(item) for item in page.eval_on_selector_all(
+        "#calc-files li[data-file]", "lis => lis.map(li => [li.dataset.file, li.dataset.format, li.dataset.error])")]
 
 
 @pytest.mark.parametrize("lang", LANGS)
