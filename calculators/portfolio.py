@@ -199,7 +199,7 @@ def _files_part(found: Receivables | None) -> dict[str, Any]:
     return {
         "ignored_columns": found.ignored_columns,
         "files": found.files,
-        "payments": None if not payments and found.source != "files" else {
+        "payments": None if not payments else {
             "count": len(payments),
             "matched_count": len(payments) - len(unmatched),
             "matched_total": text(sum((p.amount for p in payments if p.matched), Decimal(0))),
@@ -298,7 +298,7 @@ def _explain(inputs: Inputs, lang: str, rows: list[dict[str, Any]], sums: dict[s
     credits = sum(1 for invoice in inputs.invoices if invoice.kind != INVOICE)
     if credits:
         explain.step("credit_notes", count=credits)
-    if found is not None and (found.payments or found.source == "files"):
+    if found is not None and found.payments:
         matched = [p for p in found.payments if p.matched]
         explain.step("payments", count=len(found.payments), matched=len(matched),
                      unmatched=len(found.payments) - len(matched))

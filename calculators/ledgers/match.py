@@ -3,8 +3,10 @@
 Structured references first: the RF creditor reference (ISO 11649: ``RF`` + two check digits + up to 21
 letters or digits, valid when the reference moved behind its first four characters, letters as 10-35, is 1
 modulo 97) and the Belgian structured communication (``+++123/4567/89012+++``: ten digits and two check
-digits, the ten modulo 97, 97 for 0; Febelfin's standard for the "gestructureerde mededeling" / "communication
-structurée"). A reference whose check digits are wrong is not used as one. Then an invoice number found in the
+digits, the ten modulo 97, 97 for 0: the "gestructureerde mededeling" / "communication structurée" of Febelfin's
+banking standards, in a CAMT.053 under ``Strd/CdtrRefInf`` with issuer ``BBA``; checked 2026-12-04 against
+python-stdnum's ``stdnum.be.ogm_vcs`` and XMLdation's notes, not against Febelfin's own document). A reference
+whose check digits are wrong is not used as one. Then an invoice number found in the
 remittance text; then the amount and the payer's name (one open invoice of that customer for that amount).
 
 Each payment is spread over the documents it names in their order, never more than each has open; a

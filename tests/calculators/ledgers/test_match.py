@@ -22,6 +22,7 @@ def pay(amount: str, *, ref: str | None = None, text: str | None = None, debtor:
 
 
 def test_belgian_structured_communication_check_digits() -> None:
+    assert match.ogm_valid("010806817183") and not match.ogm_valid("010806817180")  # python-stdnum's examples
     assert match.ogm_valid("090933755493")
     assert not match.ogm_valid("090933755494")
     assert match.ogm(1234567890) == "+++123/4567/89002+++"
