@@ -32,7 +32,6 @@ from . import claim_timeline, payout, rules, self_assessment_limit
 from .contract import Reader
 from .explain import Explanation
 from .ledgers import table as ledger
-from .ledgers.match import open_of
 from .ledgers.model import INVOICE, Document
 from .ledgers.request import MAX_LISTED as MAX_LISTED
 from .ledgers.request import SOURCES as SOURCES
@@ -44,6 +43,7 @@ NAME = "portfolio"
 #: a setting of the report, not a policy figure).
 DEFAULT_NEW_PAYMENT_TERM_DAYS = 30
 #: Ageing buckets: (code, first day overdue, last day overdue or None).
+_ZERO = Decimal(0)
 AGING = (("days_1_30", 1, 30), ("days_31_60", 31, 60), ("days_61_90", 61, 90), ("days_over_90", 91, None))
 CURRENCY = "EUR"
 
@@ -160,9 +160,12 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         for key in sums:
             del row["_" + key]
     paid_count = sum(1 for invoice in inputs.invoices if invoice.paid_date is not None)
-    open_count = sum(1 for invoice in inputs.invoices if invoice.kind == INVOICE and (open_of(invoice) > 0
-                                                                                   or _unpaid(invoice)))
-    explanation = _explain(inputs, lang, rows, sums, paid_count, open_count)
+    open_count = sum(row["open_invoice_count"] for row in rows)
+    credit_count = sum(1 for invoice in inputs.invoices if invoice.kind != INVOICE) if any(
+        row["_credits"] for row in rows) else 0
+    for row in rows:
+        del row["_credits"]
+    explanation = _explain(inputs, lang, rows, sums, paid_count, open_count, credit_count)
     return {
         "as_of": as_of.isoformat(),
         "currency": CURRENCY,
@@ -171,7 +174,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "customer_count": len(rows),
         "invoice_count": len(inputs.invoices),
         "open_invoice_count": open_count,
-        "credit_note_count": sum(1 for invoice in inputs.invoices if invoice.kind != INVOICE),
+        "credit_note_count": credit_count,
         "rejected": inputs.rejected,
         "rejected_count": inputs.rejected_count,
         "columns": inputs.columns,
@@ -218,11 +221,19 @@ def _customer(name: str, invoices: list[Document], inputs: Inputs) -> dict[str, 
     oldest: Document | None = None
     paid: list[Document] = []
     open_count = 0
+    credits = False
     for invoice in invoices:
-        if invoice.paid_date is not None and invoice.kind == INVOICE:
+        if invoice.kind != INVOICE:
+            credits = True
+        elif invoice.paid_date is not None:
             paid.append(invoice)  # a payment experience (at the invoice's full amount)
-        left = open_of(invoice)  # the open amount, or what credit notes and payments left
-        if not left and not _unpaid(invoice):
+        # The open amount, or what credit notes and payments left (match.open_of, inlined: 100,000 rows).
+        left = invoice.open_amount
+        if left is None:
+            left = invoice.amount if invoice.paid_date is None else _ZERO
+            if not left and invoice.paid_date is not None:
+                continue
+        elif not left:
             continue
         open_total += left
         if left < 0:  # a credit not set against any invoice: it lowers the balance, due now
@@ -274,13 +285,8 @@ def _customer(name: str, invoices: list[Document], inputs: Inputs) -> dict[str, 
         "invoice_count": len(invoices),
         "open_invoice_count": open_count,
         "_open": open_total, "_overdue": overdue, "_cover": cover, "_uninsured": uninsured,
-        "_payout_if_default": figures.payout,
+        "_payout_if_default": figures.payout, "_credits": credits,
     }
-
-
-def _unpaid(invoice: Document) -> bool:
-    """An invoice the file gives no open amount for and no paid date (open even when its amount is zero)."""
-    return invoice.kind == INVOICE and invoice.paid_date is None and invoice.open_amount is None
 
 
 def _bucket(days: int) -> str:
@@ -291,13 +297,12 @@ def _bucket(days: int) -> str:
 
 
 def _explain(inputs: Inputs, lang: str, rows: list[dict[str, Any]], sums: dict[str, Decimal],
-             paid_count: int, open_count: int) -> list[dict[str, str]]:
+             paid_count: int, open_count: int, credit_count: int) -> list[dict[str, str]]:
     explain = Explanation(lang, NAME)
     explain.step("read", invoices=len(inputs.invoices), customers=len(rows), open=open_count, paid=paid_count)
     found = inputs.receivables
-    credits = sum(1 for invoice in inputs.invoices if invoice.kind != INVOICE)
-    if credits:
-        explain.step("credit_notes", count=credits)
+    if credit_count:
+        explain.step("credit_notes", count=credit_count)
     if found is not None and found.payments:
         matched = [p for p in found.payments if p.matched]
         explain.step("payments", count=len(found.payments), matched=len(matched),
