@@ -22,7 +22,7 @@ CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
 
 def ubl(number: str, issued: date, buyer: str, payable: str, *, due: date | None = None, credit_note: bool = False,
         corrects: str | None = None, payment_id: str | None = None, currency: str = "EUR",
-        country: str = "BE", vat: str = "BE0123456749", note: str | None = None) -> bytes:
+        country: str = "BE", vat: str = "BE0123456749", note: str | None = None, lines: int = 0) -> bytes:
     """One Peppol BIS Billing 3.0 invoice (or credit note), with what a receivable needs."""
     root = "CreditNote" if credit_note else "Invoice"
     ns = UBL_CREDIT_NOTE if credit_note else UBL_INVOICE
@@ -42,6 +42,16 @@ def ubl(number: str, issued: date, buyer: str, payable: str, *, due: date | None
     type_code = "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>" if credit_note else \
         "<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>"
     net = (Decimal(payable) / Decimal("1.21")).quantize(Decimal("0.01"))
+    line_tag = "CreditNoteLine" if credit_note else "InvoiceLine"
+    quantity = "CreditedQuantity" if credit_note else "InvoicedQuantity"
+    body = "".join(
+        f"<cac:{line_tag}><cbc:ID>{n}</cbc:ID><cbc:{quantity} unitCode=\"C62\">1</cbc:{quantity}>"
+        f"<cbc:LineExtensionAmount currencyID=\"{currency}\">0.00</cbc:LineExtensionAmount><cac:Item>"
+        f"<cbc:Description>Line {n}: goods as ordered, see the delivery note</cbc:Description><cbc:Name>Article {n}"
+        "</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>21</cbc:Percent><cac:TaxScheme>"
+        "<cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount "
+        f"currencyID=\"{currency}\">0.00</cbc:PriceAmount></cac:Price></cac:{line_tag}>"
+        for n in range(1, lines + 1))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{ns}" xmlns:cac="{CAC}" xmlns:cbc="{CBC}">'
         "<cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
@@ -63,7 +73,7 @@ def ubl(number: str, issued: date, buyer: str, payable: str, *, due: date | None
         f"<cbc:TaxExclusiveAmount currencyID=\"{currency}\">{net}</cbc:TaxExclusiveAmount>"
         f"<cbc:TaxInclusiveAmount currencyID=\"{currency}\">{payable}</cbc:TaxInclusiveAmount>"
         f"<cbc:PayableAmount currencyID=\"{currency}\">{payable}</cbc:PayableAmount></cac:LegalMonetaryTotal>"
-        f"</{root}>"
+        f"{body}</{root}>"
     ).encode()
 
 
@@ -147,7 +157,7 @@ def fec_text(lines: int, seed: int = 20261204, as_of: date = date(2026, 11, 30))
 
 
 def ubl_zip(count: int, seed: int = 20261204, as_of: date = date(2026, 11, 30)) -> bytes:
-    """A zip of ``count`` UBL invoices (one in ten a credit note) over 500 buyers."""
+    """A zip of ``count`` UBL invoices (one in ten a credit note, each with one to seven lines) over 500 buyers."""
     rng = random.Random(seed)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -157,7 +167,7 @@ def ubl_zip(count: int, seed: int = 20261204, as_of: date = date(2026, 11, 30)) 
             credit = number % 10 == 0
             data = ubl(f"INV-{number:06d}", issued, f"Koper {rng.randrange(500)} NV",
                        f"{cents // 100}.{cents % 100:02d}", due=issued + timedelta(days=30), credit_note=credit,
-                       corrects=f"INV-{number - 1:06d}" if credit else None)
+                       corrects=f"INV-{number - 1:06d}" if credit else None, lines=rng.randrange(1, 8))
             archive.writestr(f"invoices/INV-{number:06d}.xml", data)
     return buffer.getvalue()
 

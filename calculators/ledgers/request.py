@@ -405,7 +405,7 @@ def _read_one(entry: dict[str, Any], data: bytes | None, text_: str | None, read
 def _read_xml(entry: dict[str, Any], data: bytes, read: _Read, default_term: int | None, lang: str,
               name: str) -> None:
     try:
-        root = safexml.parse(data)
+        root = safexml.parse(data, ubl.stops(data))
     except safexml.Refused as refused:
         entry["format"] = "xml"
         _fail(entry, lang, refused.code)

@@ -33,7 +33,6 @@ NS_CREDIT_NOTE = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
 CBC = "{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}"
 CAC = "{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}"
 ROOTS = {f"{{{NS_INVOICE}}}Invoice": INVOICE, f"{{{NS_CREDIT_NOTE}}}CreditNote": CREDIT_NOTE}
-_PARTY = f"{CAC}AccountingCustomerParty/{CAC}Party"
 
 
 class Unreadable(ValueError):
@@ -49,13 +48,6 @@ def is_ubl(root: ET.Element) -> bool:
     return root.tag in ROOTS
 
 
-def _text(root: ET.Element, path: str) -> str | None:
-    found = root.find(path)
-    if found is None or found.text is None:
-        return None
-    return " ".join(found.text.split()) or None
-
-
 def _day(text: str | None) -> date | None:
     if not text or len(text) < 10:
         return None
@@ -65,45 +57,78 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def _amount(root: ET.Element, path: str) -> tuple[Decimal, str | None] | None:
-    found = root.find(path)
-    if found is None or not found.text:
+#: Elements that come after everything a receivable needs (UBL 2.1 puts the lines last): not parsed.
+LINES = (b"InvoiceLine", b"CreditNoteLine")
+#: A UBL Invoice or CreditNote declares its namespace at the start (the lines are cut from these only).
+_ROOT_NAMESPACES = (NS_INVOICE.encode(), NS_CREDIT_NOTE.encode())
+
+
+def stops(data: bytes) -> tuple[bytes, ...]:
+    """:data:`LINES` when the bytes start as a UBL document (nothing is cut from any other XML)."""
+    head = data[:4096]
+    return LINES if any(ns in head for ns in _ROOT_NAMESPACES) else ()
+
+
+def _first(element: ET.Element | None, *tags: str) -> ET.Element | None:
+    """The first child with ``tags[0]``, then its first child with ``tags[1]``...; one level at a time."""
+    for tag in tags:
+        if element is None:
+            return None
+        element = element.find(tag)
+    return element
+
+
+def _value(element: ET.Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    return " ".join(element.text.split()) or None
+
+
+def _money(element: ET.Element | None) -> tuple[Decimal, str | None] | None:
+    text = _value(element)
+    if text is None or element is None:
         return None
     try:
-        value = Decimal(found.text.strip())
+        value = Decimal(text)
     except InvalidOperation:
         return None
     if not value.is_finite() or abs(value) >= 10**13:
         return None
-    return value.quantize(Decimal("0.01")), found.get("currencyID")
+    return value.quantize(Decimal("0.01")), element.get("currencyID")
 
 
 def read(root: ET.Element, index: int, default_term_days: int | None, source: str | None) -> Document:
     """The document of a parsed UBL Invoice or CreditNote, or :class:`Unreadable`."""
     kind = ROOTS[root.tag]
-    number = _text(root, f"{CBC}ID")
-    issued = _day(_text(root, f"{CBC}IssueDate"))
+    top: dict[str, ET.Element] = {}
+    for child in root:  # one pass over the document's parts (a path search per field costs more)
+        top.setdefault(child.tag, child)
+    number = _value(top.get(f"{CBC}ID"))
+    issued = _day(_value(top.get(f"{CBC}IssueDate")))
     if number is None:
         raise Unreadable("ID")
     if issued is None:
         raise Unreadable("IssueDate", "invalid_date")
-    customer = (_text(root, f"{_PARTY}/{CAC}PartyLegalEntity/{CBC}RegistrationName")
-                or _text(root, f"{_PARTY}/{CAC}PartyName/{CBC}Name"))
+    party = _first(top.get(f"{CAC}AccountingCustomerParty"), f"{CAC}Party")
+    legal = _first(party, f"{CAC}PartyLegalEntity")
+    customer = _value(_first(legal, f"{CBC}RegistrationName")) or _value(
+        _first(party, f"{CAC}PartyName", f"{CBC}Name"))
     if customer is None:
         raise Unreadable("AccountingCustomerParty")
-    payable = _amount(root, f"{CAC}LegalMonetaryTotal/{CBC}PayableAmount")
+    totals = top.get(f"{CAC}LegalMonetaryTotal")
+    payable = _money(_first(totals, f"{CBC}PayableAmount"))
     if payable is None:
         raise Unreadable("PayableAmount", "invalid_number")
-    total = _amount(root, f"{CAC}LegalMonetaryTotal/{CBC}TaxInclusiveAmount") or payable
-    currency = payable[1] or _text(root, f"{CBC}DocumentCurrencyCode")
+    total = _money(_first(totals, f"{CBC}TaxInclusiveAmount")) or payable
+    currency = payable[1] or _value(top.get(f"{CBC}DocumentCurrencyCode"))
     amount, open_amount = total[0], payable[0]
     if kind == CREDIT_NOTE or (amount < 0 and open_amount <= 0):
         kind = CREDIT_NOTE
         amount, open_amount = -abs(amount), -abs(open_amount)
-    due = (_day(_text(root, f"{CBC}DueDate"))
-           or _day(_text(root, f"{CAC}PaymentMeans/{CBC}PaymentDueDate")))
+    means = top.get(f"{CAC}PaymentMeans")
+    due = _day(_value(top.get(f"{CBC}DueDate"))) or _day(_value(_first(means, f"{CBC}PaymentDueDate")))
     if due is None:
-        note = _text(root, f"{CAC}PaymentTerms/{CBC}Note")
+        note = _value(_first(top.get(f"{CAC}PaymentTerms"), f"{CBC}Note"))
         term = terms.parse(note) if note else None
         if term is None:
             term = terms.Term(default_term_days if default_term_days is not None
@@ -112,13 +137,13 @@ def read(root: ET.Element, index: int, default_term_days: int | None, source: st
     if due < issued:
         due = issued
     details = tuple((name, value) for name, value in (
-        ("country", _text(root, f"{_PARTY}/{CAC}PostalAddress/{CAC}Country/{CBC}IdentificationCode")),
-        ("vat", _text(root, f"{_PARTY}/{CAC}PartyTaxScheme/{CBC}CompanyID")),
-        ("company_id", _text(root, f"{_PARTY}/{CAC}PartyLegalEntity/{CBC}CompanyID")),
-        ("endpoint", _text(root, f"{_PARTY}/{CBC}EndpointID")),
+        ("country", _value(_first(party, f"{CAC}PostalAddress", f"{CAC}Country", f"{CBC}IdentificationCode"))),
+        ("vat", _value(_first(party, f"{CAC}PartyTaxScheme", f"{CBC}CompanyID"))),
+        ("company_id", _value(_first(legal, f"{CBC}CompanyID"))),
+        ("endpoint", _value(_first(party, f"{CBC}EndpointID"))),
     ) if value)
     return Document(
         customer, amount, issued, (due - issued).days, due, None, number, currency, index, None,
         open_amount if open_amount != amount else None, kind,
-        _text(root, f"{CAC}BillingReference/{CAC}InvoiceDocumentReference/{CBC}ID"),
-        _text(root, f"{CAC}PaymentMeans/{CBC}PaymentID"), False, False, source, details)
+        _value(_first(top.get(f"{CAC}BillingReference"), f"{CAC}InvoiceDocumentReference", f"{CBC}ID")),
+        _value(_first(means, f"{CBC}PaymentID")), False, False, source, details)

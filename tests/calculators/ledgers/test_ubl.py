@@ -58,3 +58,18 @@ def test_xml_declaring_a_doctype_or_entities_is_refused_before_parsing(declarati
     assert raised.value.code == "xml_doctype"
     with pytest.raises(safexml.Refused):
         safexml.parse(data.decode().encode("utf-16"))
+
+
+def test_the_lines_are_not_needed_and_not_parsed_yet_the_document_reads_the_same() -> None:
+    plain = ubl("F7", date(2026, 1, 10), "Acme NV", "121.00", due=date(2026, 2, 9), payment_id="RF18539007547034")
+    with_lines = ubl("F7", date(2026, 1, 10), "Acme NV", "121.00", due=date(2026, 2, 9),
+                     payment_id="RF18539007547034", lines=5)
+    head = safexml.parse(with_lines, reader.stops(with_lines))
+    assert not [e for e in head.iter() if e.tag.endswith("InvoiceLine")]  # parsing stopped before the lines
+    assert reader.read(head, 0, None, "f.xml") == read(plain)
+    credit = ubl("C7", date(2026, 1, 10), "Acme NV", "10.00", credit_note=True, lines=2)
+    assert reader.read(safexml.parse(credit, reader.stops(credit)), 0, None, "f.xml").amount == Decimal("-10.00")
+
+
+def test_only_a_ubl_document_is_cut_at_its_lines() -> None:
+    assert reader.stops(b'<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">InvoiceLine') == ()
