@@ -366,6 +366,9 @@ def _read_one(entry: dict[str, Any], data: bytes | None, text_: str | None, read
     if data is not None and data[:4] == b"PK\x03\x04":
         _read_zip(entry, data, read, tables, columns, default_term, as_of, lang, depth)
         return
+    if data is not None and data[:256].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        _read_xml(entry, data, read, default_term, lang, name)  # XML declares its own encoding: not decoded here
+        return
     if text_ is None:
         assert data is not None
         text_, encoding = decode(data)
