@@ -178,3 +178,12 @@ def zip_of(files: dict[str, bytes]) -> bytes:
         for name, data in files.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def zip_claiming(size: int, content: bytes = b"0" * 64, name: str = "big.csv") -> bytes:
+    """A one-entry zip whose central directory claims the entry unpacks to ``size`` bytes (a zip bomb's
+    header, or a lying one), without the memory a real one takes."""
+    data = bytearray(zip_of({name: content}))
+    at = data.rfind(b"PK\x01\x02")
+    data[at + 24:at + 28] = min(size, 0xFFFFFFFE).to_bytes(4, "little")
+    return bytes(data)

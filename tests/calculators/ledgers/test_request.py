@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import io
-import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.ledger_files import camt, ubl, zip_of
+from benchmarks.ledger_files import camt, ubl, zip_claiming, zip_of
 from calculators import run
 from calculators.contract import Errors, Reader
 from calculators.ledgers import read_request, request
@@ -81,11 +79,17 @@ def test_zip_caps(monkeypatch: pytest.MonkeyPatch) -> None:
     assert found is not None and found.files[0]["error"]["code"] == "zip_too_large"
 
 
-def test_a_zip_bomb_is_refused_by_its_unpacked_size() -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("zeros.csv", b"0" * (request.MAX_UNPACKED_BYTES + 1))
-    found, _ = read({"files": [file("bomb.zip", buffer.getvalue()), file("peppol_invoices.zip")]})
+def test_a_zip_bomb_is_refused_by_the_size_it_declares_and_by_what_it_really_unpacks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    found, _ = read({"files": [file("bomb.zip", zip_claiming(request.MAX_UNPACKED_BYTES + 1)),
+                               file("peppol_invoices.zip")]})
+    assert found is not None and found.files[0]["error"]["code"] == "zip_too_large"
+    # A header that lies small: no more than it declares is unpacked, and the entry fails its checksum.
+    found, _ = read({"files": [file("liar.zip", zip_claiming(10, b"0" * 50_000)), file("fr_reglements.csv")]})
+    assert found is not None and found.files[0]["skipped"][0]["code"] == "invalid_zip"
+    # An entry larger than one entry may be: reading stops at the cap.
+    monkeypatch.setattr(request, "MAX_ENTRY_BYTES", 1000)
+    found, _ = read({"files": [file("big.zip", zip_of({"big.csv": b"0" * 50_000})), file("fr_reglements.csv")]})
     assert found is not None and found.files[0]["error"]["code"] == "zip_too_large"
 
 
