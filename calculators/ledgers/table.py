@@ -20,6 +20,13 @@ A row that cannot be read is set aside with the reason, named by its place
 in the file; the other rows are kept. Problems with the file itself (not a
 table, no header we know, too many rows) are errors of the whole request.
 
+Beyond the invoice itself (issue 18): an open/remaining amount column distinct from the invoice amount (a
+file with only open amounts reads them as the amounts); credit notes, written negative or named in a
+document-type column, with the invoice they correct; written payment terms (:mod:`.terms`), else the
+request's default term; disputed and written-off marks; the customer's country, language and kind
+(``Document.details``); and the headers no field was read from (``ignored_columns``). Rows are
+:class:`~calculators.ledgers.model.Document` (``Invoice`` is the same class).
+
 Two entry points, one reader: :func:`read_csv` for CSV text and
 :func:`read_cells` for rows of cells (lists of ``str``, ``int``, ``float``,
 ``Decimal``, ``date``/``datetime`` or ``None``), as a spreadsheet library
