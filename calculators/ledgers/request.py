@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -25,7 +23,7 @@ from typing import Any
 
 from ..contract import MAX_LIST_ITEMS, MAX_TERM_DAYS, Errors, Reader
 from ..messages import format_number, message
-from . import camt, fec, match, safexml, table, ubl
+from . import fec, match, table
 from .decode import decode
 from .model import CREDIT_NOTE, INVOICE, Document, Payment
 
@@ -407,6 +405,8 @@ def _read_one(entry: dict[str, Any], data: bytes | None, text_: str | None, read
 
 def _read_xml(entry: dict[str, Any], data: bytes, read: _Read, default_term: int | None, lang: str,
               name: str) -> None:
+    from . import camt, safexml, ubl  # XML readers: loaded when a file needs them (the CSV command line does not)
+
     try:
         root = safexml.parse(data, ubl.stops(data))
     except safexml.Refused as refused:
@@ -435,6 +435,9 @@ def _read_xml(entry: dict[str, Any], data: bytes, read: _Read, default_term: int
 def _read_zip(entry: dict[str, Any], data: bytes, read: _Read, tables: list[tuple[int, str, table.Ledger]],
               columns: dict[str, str] | None, default_term: int | None, as_of: date, lang: str,
               depth: int) -> None:
+    import io
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
