@@ -6,8 +6,12 @@ for bad input, ``--list`` lists the calculators. Never prints a traceback.
 ``python -m calculators portfolio --csv ledger.csv [--settings settings.json]``
 reads a ledger file instead (UTF-8, or Windows-1252 as older spreadsheets save
 it) and passes its text as the ``csv`` field, with the settings' JSON object
-(``as_of``, ``lang``, ``limits``...) if given. The file is only read here: the
-engine gets text.
+(``as_of``, ``lang``, ``limits``...) if given.
+
+``python -m calculators portfolio --file A.xml --file statement.xml --file ledger.csv [--settings S.json]``
+(``--file`` repeatable: CSV exports, FEC, Peppol UBL invoices, CAMT.053 statements, zips of them) passes
+each file's bytes as the ``files`` field; the engine decodes and recognises them, as in the browser.
+The files are only read here.
 
 ``python -m calculators late_payment --letter-html LETTER.html < payload.json`` also writes the result's letter
 laid out as a printable A4 sheet (``letter_sheet.document``) to LETTER.html; exit 2 when the result has no letter.
@@ -15,6 +19,7 @@ laid out as a printable A4 sheet (``letter_sheet.document``) to LETTER.html; exi
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sys
@@ -25,6 +30,7 @@ from . import CALCULATORS, _dumps, letter_sheet, run, run_json
 
 USAGE = ("usage: python -m calculators NAME < payload.json   |   python -m calculators --list\n"
          "       python -m calculators NAME --csv LEDGER.csv [--settings SETTINGS.json]\n"
+         "       python -m calculators NAME --file FILE [--file FILE ...] [--settings SETTINGS.json]\n"
          "       python -m calculators NAME --letter-html LETTER.html < payload.json\n")
 
 
@@ -36,6 +42,8 @@ def main(argv: list[str]) -> int:
         return _main_csv(argv)
     if len(argv) == 3 and argv[1] == "--letter-html" and not argv[0].startswith("-"):
         return _main_letter_html(argv[0], Path(argv[2]))
+    if len(argv) >= 3 and argv[1] == "--file" and not argv[0].startswith("-"):
+        return _main_files(argv)
     if len(argv) != 1 or argv[0].startswith("-"):
         sys.stderr.write(USAGE)
         return 0 if argv in (["-h"], ["--help"]) else 2
@@ -89,14 +97,39 @@ def _main_csv(argv: list[str]) -> int:
     return 2 if answer.startswith('{"errors"') else 0
 
 
+def _main_files(argv: list[str]) -> int:
+    """``NAME --file A --file B ... [--settings S]``: the files' bytes as the ``files`` field."""
+    paths: list[str] = []
+    settings_path = None
+    rest = argv[1:]
+    while rest:
+        if len(rest) < 2 or rest[0] not in ("--file", "--settings") or (rest[0] == "--settings" and settings_path):
+            sys.stderr.write(USAGE)
+            return 2
+        if rest[0] == "--file":
+            paths.append(rest[1])
+        else:
+            settings_path = rest[1]
+        rest = rest[2:]
+    try:
+        files = [{"name": Path(path).name, "base64": base64.b64encode(Path(path).read_bytes()).decode("ascii")}
+                 for path in paths]
+        settings = json.loads(Path(settings_path).read_bytes().decode("utf-8-sig"), parse_float=Decimal,
+                              parse_constant=str) if settings_path else {}
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"cannot read {error}\n")
+        return 2
+    payload = dict(settings, files=files) if isinstance(settings, dict) else settings
+    answer = _dumps(run(argv[0], payload))
+    _write(answer + "\n")
+    return 2 if answer.startswith('{"errors"') else 0
+
+
 def _decode(data: bytes) -> str:
-    """A file's text: UTF-8 (with or without a byte order mark), else Windows-1252, else Latin-1."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return data.decode("latin-1")
+    """A file's text, decoded as the engine decodes files (:mod:`calculators.ledgers.decode`)."""
+    from .ledgers.decode import text
+
+    return text(data)
 
 
 def _summary(doc: str | None) -> str:

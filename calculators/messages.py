@@ -449,3 +449,7 @@ _register(messages_late_payment, messages_portfolio, messages_insurance_value)
 from . import messages_letter_sheet  # noqa: E402
 
 _register(messages_letter_sheet)
+# -- issue 18: the ledger readers (files, e-invoices, bank statements) --
+from . import messages_ledgers  # noqa: E402
+
+_register(messages_ledgers)

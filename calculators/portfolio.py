@@ -28,30 +28,30 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import claim_timeline, ledger, payout, rules, self_assessment_limit
-from .contract import MAX_LIST_ITEMS, Errors, Reader
+from . import claim_timeline, payout, rules, self_assessment_limit
+from .contract import Reader
 from .explain import Explanation
-from .ledger import Invoice
-from .messages import format_number, message
+from .ledgers import table as ledger
+from .ledgers.model import INVOICE, Document
+from .ledgers.request import MAX_LISTED as MAX_LISTED
+from .ledgers.request import SOURCES as SOURCES
+from .ledgers.request import Receivables, read_request
 from .money import CONTEXT, HUNDRED, cents, text
 
 NAME = "portfolio"
 #: The payment term the self-assessment assumes for new invoices when none is given (the issue's default;
 #: a setting of the report, not a policy figure).
 DEFAULT_NEW_PAYMENT_TERM_DAYS = 30
-#: Rows set aside that are listed one by one; the others are counted (``rejected_count``).
-MAX_LISTED = 1000
 #: Ageing buckets: (code, first day overdue, last day overdue or None).
+_ZERO = Decimal(0)
 AGING = (("days_1_30", 1, 30), ("days_31_60", 31, 60), ("days_61_90", 61, 90), ("days_over_90", 91, None))
-SOURCES = ("invoices", "csv", "rows")
 CURRENCY = "EUR"
-_CELL_MESSAGES = ("invalid_date", "invalid_number", "invalid_integer")
 
 
 @dataclass(frozen=True)
 class Inputs:
     as_of: date
-    invoices: list[Invoice]
+    invoices: list[Document]
     limits: dict[str, Decimal]  # by customer, case-folded
     new_payment_term_days: int
     policy: payout.Inputs  # credit_limit and outstanding are set per customer
@@ -61,6 +61,8 @@ class Inputs:
     rejected_count: int
     columns: dict[str, str] | None
     formats: dict[str, str] | None
+    #: What the ledger fields held beyond the documents (payments, files, columns left unused): issue 18.
+    receivables: Receivables | None = None
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -72,31 +74,16 @@ def read(r: Reader, today: date) -> Inputs | None:
     coverage, threshold, max_payout, vat, product = payout.read_policy(r)
     handling, payout_months = claim_timeline.read_periods(r)
     limits = _read_limits(r)
-    sheet = _read_ledger(r)
-    if (r.errors or sheet is None or as_of is None or new_term is None or coverage is None or threshold is None
+    with ledger.collector_paused():
+        found = read_request(r, as_of or today)
+    if (r.errors or found is None or as_of is None or new_term is None or coverage is None or threshold is None
             or product is None or handling is None or payout_months is None or limits is None):
         return None
-    with ledger.collector_paused():
-        _check_rows(sheet, as_of)
-    rejected = [_rejection(r.errors.lang, problem) for problem in sheet.problems[:MAX_LISTED]]
-    if not sheet.invoices:
-        if not sheet.problems:
-            r.errors.add(_source_name(r), "no_rows")
-            return None
-        r.errors.items.extend({k: v for k, v in e.items() if k in ("field", "code", "message")} for e in rejected)
-        if len(sheet.problems) > MAX_LISTED:
-            r.errors.add(_source_name(r), "more_errors", count=str(len(sheet.problems) - MAX_LISTED))
-        return None
-    if not _check_currency(r, sheet.invoices):
+    if not _check_currency(r, found.documents):
         return None
     policy = payout.Inputs(Decimal(0), Decimal(0), Decimal(0), coverage, threshold, max_payout, vat, product)
-    from_file = _source_name(r) != "invoices"
-    return Inputs(as_of, sheet.invoices, limits, new_term, policy, handling, payout_months, rejected,
-                  sheet.rejected_rows, sheet.columns if from_file else None, sheet.formats if from_file else None)
-
-
-def _source_name(r: Reader) -> str:
-    return next((name for name in SOURCES if r.obj.get(name) is not None), "invoices")
+    return Inputs(as_of, found.documents, limits, new_term, policy, handling, payout_months, found.rejected,
+                  found.rejected_count, found.columns, found.formats, found)
 
 
 def _read_limits(r: Reader) -> dict[str, Decimal] | None:
@@ -121,146 +108,7 @@ def _read_limits(r: Reader) -> dict[str, Decimal] | None:
     return limits
 
 
-def _read_ledger(r: Reader) -> ledger.Ledger | None:
-    given = [name for name in SOURCES if r.obj.get(name) is not None]
-    r.seen.update(SOURCES)
-    if not given:
-        r.fail("invoices", "required")
-        return None
-    if len(given) > 1:
-        r.fail(given[1], "exclusive_fields", names=", ".join(SOURCES))
-        return None
-    source = given[0]
-    columns = _read_columns(r) if source != "invoices" else None
-    raw = r.obj[source]
-    if source == "invoices":
-        return _read_invoices(r)
-    if columns is None and r.obj.get("columns") is not None:
-        return None
-    if source == "csv":
-        if not isinstance(raw, str):
-            r.fail("csv", "invalid_text")
-            return None
-        sheet = ledger.read_csv(raw, columns)
-    else:
-        if not isinstance(raw, list):
-            r.fail("rows", "invalid_list")
-            return None
-        sheet = ledger.read_cells(raw, columns)
-    for path, code, params, extra in sheet.errors:
-        if code == "unmapped_column":
-            params = dict(params, field=message(r.errors.lang, "portfolio.field." + params["field"]))
-        elif code == "too_many_rows":
-            params = dict(params, maximum=format_number(Decimal(params["maximum"]), r.errors.lang))
-        r.errors.add(path, code, **params)
-        r.errors.items[-1].update(extra)
-    return None if sheet.errors else sheet
-
-
-def _read_columns(r: Reader) -> dict[str, str] | None:
-    r.seen.add("columns")
-    raw = r.obj.get("columns")
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        r.fail("columns", "invalid_object")
-        return None
-    columns: dict[str, str] = {}
-    for name, header in raw.items():
-        if name not in ledger.FIELDS:
-            r.errors.add(f"columns.{str(name)[:80]}", "unknown_field", name=str(name)[:80])
-        elif not isinstance(header, str) or not header.strip():
-            r.errors.add(f"columns.{name}", "invalid_text")
-        else:
-            columns[name] = header
-    return None if len(columns) != len(raw) else columns
-
-
-def _read_invoices(r: Reader) -> ledger.Ledger | None:
-    """JSON rows, each checked as strictly as any request; a bad row is set aside, not the request."""
-    raw = r.obj["invoices"]
-    if not isinstance(raw, list):
-        r.fail("invoices", "invalid_list")
-        return None
-    if len(raw) > MAX_LIST_ITEMS:
-        r.fail("invoices", "too_many_items", maximum=str(MAX_LIST_ITEMS))
-        return None
-    sheet = ledger.Ledger()
-    for index, obj in enumerate(raw):
-        path = f"invoices[{index}]"
-        if not isinstance(obj, dict):
-            sheet.problems.append((index, None, "", None, "invalid_object", {}))
-            sheet.rejected_rows += 1
-            continue
-        row_errors = Errors(r.errors.lang)
-        item = Reader(obj, row_errors, path)
-        customer = item.text("customer", required=True, numbers=True)
-        amount = item.amount("amount")
-        invoiced = item.day("invoice_date")
-        term = item.integer("payment_term_days", required=False)
-        due = item.day("due_date", required=False)
-        paid = item.day("paid_date", required=False)
-        reference = item.text("reference", numbers=True)
-        currency = ledger._currency(obj["currency"]) if isinstance(obj.get("currency"), str) else None
-        item.seen.add("currency")
-        if obj.get("currency") is not None and not isinstance(obj.get("currency"), str):
-            currency = ledger.Bad("invalid_currency")
-        if isinstance(currency, ledger.Bad):
-            item.fail("currency", currency.code)
-        if term is None and due is None and not row_errors:
-            item.fail("due_date", "required")
-        item.finish()
-        if row_errors or customer is None or amount is None or invoiced is None:
-            sheet.rejected_rows += 1
-            for error in row_errors.items:
-                name = error["field"].removeprefix(path).lstrip(".")
-                sheet.problems.append((index, None, name, None, error["code"], {"message": error["message"]}))
-            continue
-        if due is None:
-            due = date.fromordinal(invoiced.toordinal() + (term or 0))
-        sheet.invoices.append(Invoice(customer, amount, invoiced, (due - invoiced).days, due, paid, reference,
-                                      currency if isinstance(currency, str) else None, index, None))
-    return sheet
-
-
-def _check_rows(sheet: ledger.Ledger, as_of: date) -> None:
-    """What a row means, whatever it was read from: dates in order, payments not after the reference date."""
-    kept = []
-    for invoice in sheet.invoices:
-        problem = None
-        if invoice.due_date < invoice.invoice_date:
-            problem = ("due_date", "due_before_invoice")
-        elif invoice.paid_date is not None and invoice.paid_date < invoice.invoice_date:
-            problem = ("paid_date", "paid_before_invoice")
-        elif invoice.paid_date is not None and invoice.paid_date > as_of:
-            problem = ("paid_date", "after_as_of")
-        if problem is None:
-            kept.append(invoice)
-            continue
-        sheet.rejected_rows += 1
-        sheet.problems.append((invoice.index, invoice.line, problem[0], sheet.columns.get(problem[0]), problem[1], {}))
-    sheet.invoices = kept
-    sheet.problems.sort(key=lambda p: p[0])
-
-
-def _rejection(lang: str, problem: tuple[int, int | None, str, str | None, str, dict[str, str]]) -> dict[str, Any]:
-    index, line, name, header, code, params = problem
-    field = f"invoices[{index}]" + (f".{name}" if name else "")
-    if "message" in params:  # a JSON row: the Reader's own message
-        text_ = params["message"]
-    elif code in _CELL_MESSAGES:  # a cell of a file: say which writings are read
-        text_ = message(lang, "portfolio.cell." + code)
-    else:
-        text_ = message(lang, "error." + code, **params)
-    entry: dict[str, Any] = {"field": field, "code": code, "message": text_, "row": index}
-    if line is not None:
-        entry["line"] = line
-    if header is not None:
-        entry["column"] = header
-    return entry
-
-
-def _check_currency(r: Reader, invoices: list[Invoice]) -> bool:
+def _check_currency(r: Reader, invoices: list[Document]) -> bool:
     first = None
     for invoice in invoices:
         if invoice.currency is None:
@@ -289,7 +137,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     as_of = inputs.as_of
     # A customer is known by the name's letters whatever their case ("ACME BV" is "Acme BV"), and shown as the
     # ledger first writes it.
-    groups: dict[str, list[Invoice]] = {}
+    groups: dict[str, list[Document]] = {}
     for invoice in inputs.invoices:
         key = invoice.customer.casefold()
         group = groups.get(key)
@@ -312,7 +160,12 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         for key in sums:
             del row["_" + key]
     paid_count = sum(1 for invoice in inputs.invoices if invoice.paid_date is not None)
-    explanation = _explain(inputs, lang, rows, sums, paid_count)
+    open_count = sum(row["open_invoice_count"] for row in rows)
+    credit_count = sum(1 for invoice in inputs.invoices if invoice.kind != INVOICE) if any(
+        row["_credits"] for row in rows) else 0
+    for row in rows:
+        del row["_credits"]
+    explanation = _explain(inputs, lang, rows, sums, paid_count, open_count, credit_count)
     return {
         "as_of": as_of.isoformat(),
         "currency": CURRENCY,
@@ -320,7 +173,8 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "totals": {key: text(value) for key, value in sums.items()},
         "customer_count": len(rows),
         "invoice_count": len(inputs.invoices),
-        "open_invoice_count": len(inputs.invoices) - paid_count,
+        "open_invoice_count": open_count,
+        "credit_note_count": credit_count,
         "rejected": inputs.rejected,
         "rejected_count": inputs.rejected_count,
         "columns": inputs.columns,
@@ -331,28 +185,67 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "payout_months": inputs.payout_months,
         "product": inputs.policy.product,
         "explanation": explanation,
+        **_files_part(inputs.receivables),
     }
 
 
-def _customer(name: str, invoices: list[Invoice], inputs: Inputs) -> dict[str, Any]:
+#: Payments that matched nothing, listed one by one (the others counted).
+MAX_UNMATCHED_LISTED = 200
+
+
+def _files_part(found: Receivables | None) -> dict[str, Any]:
+    """What the ledger fields held beyond the documents: the files, the columns left unused, the payments."""
+    if found is None:
+        return {"ignored_columns": [], "files": [], "payments": None}
+    payments = found.payments
+    unmatched = [p for p in payments if not p.matched]
+    return {
+        "ignored_columns": found.ignored_columns,
+        "files": found.files,
+        "payments": None if not payments else {
+            "count": len(payments),
+            "matched_count": len(payments) - len(unmatched),
+            "matched_total": text(sum((p.amount for p in payments if p.matched), Decimal(0))),
+            "unmatched_count": len(unmatched),
+            "unmatched": [{"date": p.date.isoformat(), "amount": text(p.amount), "debtor": p.debtor,
+                           "reference": p.structured_reference, "text": p.text, "file": p.source}
+                          for p in unmatched[:MAX_UNMATCHED_LISTED]],
+        },
+    }
+
+
+def _customer(name: str, invoices: list[Document], inputs: Inputs) -> dict[str, Any]:
     as_of = inputs.as_of
     open_total = overdue = Decimal(0)
     aging = dict.fromkeys(("not_due", *(code for code, _, _ in AGING)), Decimal(0))
-    oldest: Invoice | None = None
-    paid: list[Invoice] = []
+    oldest: Document | None = None
+    paid: list[Document] = []
     open_count = 0
+    credits = False
     for invoice in invoices:
-        if invoice.paid_date is not None:
-            paid.append(invoice)
+        if invoice.kind != INVOICE:
+            credits = True
+        elif invoice.paid_date is not None:
+            paid.append(invoice)  # a payment experience (at the invoice's full amount)
+        # The open amount, or what credit notes and payments left (match.open_of, inlined: 100,000 rows).
+        left = invoice.open_amount
+        if left is None:
+            left = invoice.amount if invoice.paid_date is None else _ZERO
+            if not left and invoice.paid_date is not None:
+                continue
+        elif not left:
+            continue
+        open_total += left
+        if left < 0:  # a credit not set against any invoice: it lowers the balance, due now
+            aging["not_due"] += left
             continue
         open_count += 1
-        open_total += invoice.amount
         days = (as_of - invoice.due_date).days
         if days <= 0:
-            aging["not_due"] += invoice.amount
+            aging["not_due"] += left
             continue
-        overdue += invoice.amount
-        aging[_bucket(days)] += invoice.amount
+        overdue += left
+        aging[_bucket(days)] += left
         if oldest is None or invoice.due_date < oldest.due_date:
             oldest = invoice
     own_limit = self_assessment_limit.limit_from_experiences(paid, inputs.new_payment_term_days, as_of)
@@ -392,7 +285,7 @@ def _customer(name: str, invoices: list[Invoice], inputs: Inputs) -> dict[str, A
         "invoice_count": len(invoices),
         "open_invoice_count": open_count,
         "_open": open_total, "_overdue": overdue, "_cover": cover, "_uninsured": uninsured,
-        "_payout_if_default": figures.payout,
+        "_payout_if_default": figures.payout, "_credits": credits,
     }
 
 
@@ -404,10 +297,18 @@ def _bucket(days: int) -> str:
 
 
 def _explain(inputs: Inputs, lang: str, rows: list[dict[str, Any]], sums: dict[str, Decimal],
-             paid_count: int) -> list[dict[str, str]]:
+             paid_count: int, open_count: int, credit_count: int) -> list[dict[str, str]]:
     explain = Explanation(lang, NAME)
-    explain.step("read", invoices=len(inputs.invoices), customers=len(rows),
-                 open=len(inputs.invoices) - paid_count, paid=paid_count)
+    explain.step("read", invoices=len(inputs.invoices), customers=len(rows), open=open_count, paid=paid_count)
+    found = inputs.receivables
+    if credit_count:
+        explain.step("credit_notes", count=credit_count)
+    if found is not None and found.payments:
+        matched = [p for p in found.payments if p.matched]
+        explain.step("payments", count=len(found.payments), matched=len(matched),
+                     unmatched=len(found.payments) - len(matched))
+    if found is not None and found.ignored_columns:
+        explain.step("ignored_columns", columns=", ".join(found.ignored_columns))
     if inputs.rejected_count:
         explain.step("rejected", count=inputs.rejected_count)
     explain.step("balance", open=explain.money(sums["open"]), overdue=explain.money(sums["overdue"]),

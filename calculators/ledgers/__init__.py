@@ -3,3 +3,8 @@
 One small module per format (CSV/spreadsheet exports, FEC, Peppol UBL, CAMT.053, payment terms); every
 calculator reads the model, never a file format.
 """
+
+from .model import CREDIT_NOTE, INVOICE, Document, Payment
+from .request import Receivables, read_request
+
+__all__ = ["CREDIT_NOTE", "INVOICE", "Document", "Payment", "Receivables", "read_request"]

@@ -31,6 +31,9 @@ ERROR_CODES = frozenset({
     "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",
     "not_euro", "invalid_currency", "due_before_invoice", "duplicate_customer", "exclusive_fields",
     "more_errors",
+    # the ledger readers: files, zips, XML (issue 18)
+    "invalid_file", "xml_doctype", "invalid_xml", "unknown_xml", "invalid_zip", "nested_zip", "zip_too_many_entries",
+    "zip_too_large", "not_fec", "invalid_line",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -64,7 +67,8 @@ OUTPUT_FIELDS = {
         "costs_after_notice", "notice", "periods_truncated", "partial", "partial_until", "missing_rates",
         "missing_rates_more", "payments_left_out",
     },
-    "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation"},
+    "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation", "ignored_columns", "files",
+                  "payments", "credit_note_count"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -82,7 +86,8 @@ INPUT_FIELDS = {
                      "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods",
                      "notice_date", "notice_by", "nl_business_costs", "agreed_costs", "agreed_rate_compound",
                      "ecb_rates", "debt_description"),
-    "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
+    "portfolio": ("as_of", "invoices", "csv", "rows", "files", "default_term_days", "columns", "limits",
+                  "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),
 }

@@ -230,6 +230,7 @@ def late_payment_notice_corpus() -> Iterator[tuple[str, Any]]:
                                "letter": "fourteen_day_letter", "pay_within_days": 7, "notice_date": "2025-01-01",
                                "ecb_rates": [{"from": "2012-01-01", "rate_pct": "1"}],
                                "nl_business_costs": "agreed"}
+    yield from ledgers_corpus()
 
 
 def portfolio_corpus() -> Iterator[tuple[str, Any]]:
@@ -260,6 +261,35 @@ def portfolio_corpus() -> Iterator[tuple[str, Any]]:
                                       "payment_term_days": 30}],
                         "limits": [{"customer": "Acme", "credit_limit": "1"},
                                    {"customer": "ACME", "credit_limit": "2"}]}
+
+
+def ledgers_corpus() -> Iterator[tuple[str, Any]]:
+    """The ledger readers (issue 18): every kind of file refused, credit notes, payments, unused columns."""
+    import base64
+    from datetime import date
+
+    from benchmarks.ledger_files import FEC_HEADER, camt, fec_line, ubl, zip_claiming, zip_of
+
+    def file(name: str, data: bytes) -> dict[str, str]:
+        return {"name": name, "base64": base64.b64encode(data).decode("ascii")}
+
+    invoice = ubl("F1", date(2025, 6, 1), "Acme", "100.00", due=date(2025, 7, 1))
+    credit = ubl("C1", date(2025, 6, 5), "Acme", "10.00", credit_note=True)
+    many = zip_of({f"{i}.txt": b"" for i in range(20_001)})
+    yield "portfolio", {"files": [{"name": "a"}, file("b.xml", b'<!DOCTYPE a [<!ENTITY b "c">]><a/>'),
+                                  file("c.xml", b"<a"), file("d.xml", b"<a/>"), file("e.zip", b"PK\x03\x04x"),
+                                  file("f.zip", zip_of({"g.zip": zip_of({"h.txt": b"x"})})), file("many.zip", many),
+                                  file("bomb.zip", zip_claiming(2**31)),
+                                  file("fec.txt", (FEC_HEADER.replace("EcritureLet", "Lettrage") + "\n").encode())]}
+    fec = "\n".join([FEC_HEADER, fec_line("VE", 1, date(2025, 6, 1), "411000", "C1", "Acme", "F1", debit="5,00"),
+                     "VE\tVentes\t2\t20250601\t411000"])
+    statement = camt([{"amount": "90.00", "date": "2025-07-01", "debtor": "Acme", "text": "F1"},
+                      {"amount": "5.00", "date": "2025-07-02"}])
+    yield "portfolio", {"as_of": "2025-12-31", "files": [
+        file("e.zip", zip_of({"F1.xml": invoice, "C1.xml": credit})), file("st.xml", statement),
+        {"name": "fec.txt", "text": fec},
+        {"name": "l.csv", "text": "Klant;Factuurdatum;Vervaldatum;Bedrag;Notitie\n"
+                                  "Beta;01-06-2025;01-07-2025;5,00;x\n"}]}
 
 
 def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(

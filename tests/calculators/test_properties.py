@@ -6,6 +6,7 @@ decimal context at all), not against the engine's own helpers.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from datetime import date, timedelta
@@ -137,6 +138,12 @@ PORTFOLIO_VALUES: dict[str, st.SearchStrategy[Any]] = {
         lambda head: st.lists(st.lists(CELLS, max_size=5), max_size=4).map(lambda rows: head + rows)) | JSON,
     "columns": st.dictionaries(st.sampled_from(["customer", "amount", "due_date", "nope"]),
                                st.sampled_from(["Customer", "Amount", "Klant", ""]) | JSON_SCALARS, max_size=2),
+    # issue 18: files (text or base64 bytes, anything now and then) and the default term
+    "files": st.lists(st.fixed_dictionaries({"name": st.sampled_from(["a.csv", "b.xml", "c.zip"]),
+                                             "text": CSV_TEXTS}) | st.fixed_dictionaries(
+        {"name": st.text(max_size=5), "base64": st.binary(max_size=40).map(
+            lambda b: base64.b64encode(b).decode())}) | JSON_SCALARS, max_size=3) | JSON_SCALARS,
+    "default_term_days": KINDS["int"],
     "limits": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""]),
                                               "credit_limit": KINDS["amount"]}) | JSON_SCALARS, max_size=3),
 }
@@ -165,8 +172,8 @@ def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
     if name == "portfolio":
         values |= PORTFOLIO_VALUES
         # One ledger source, usually: all three given at once is one error among others.
-        fields = [f for f in INPUT_FIELDS[name] if f not in ("invoices", "csv", "rows")]
-        fields.append(draw(st.sampled_from(["invoices", "csv", "rows"])))
+        fields = [f for f in INPUT_FIELDS[name] if f not in ("invoices", "csv", "rows", "files")]
+        fields.append(draw(st.sampled_from(["invoices", "csv", "rows", "files"])))
         if draw(st.integers(min_value=0, max_value=9)) == 0:
             fields.append("invoices")
         return fill(draw, (*fields, "lang"), values)

@@ -56,6 +56,8 @@ DYNAMIC = {
     "portfolio.col.": ["customer", "open", "overdue", "oldest_overdue_days", "credit_limit", "self_assessment_limit",
                        "cover", "uninsured", "payout_if_default", "share_pct", "hand_over", "flags"],
     "portfolio.bucket.": ["not_due", *(code for code, _, _ in portfolio.AGING)],
+    # issue 18: the formats the engine names per file ("camt.053" written camt_053)
+    "portfolio.format.": ["csv", "xlsx", "fec", "ubl", "camt_053", "zip", "xml"],
 }
 
 

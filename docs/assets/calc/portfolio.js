@@ -2,10 +2,13 @@
 // cover, exposure and deadlines out, as a sortable table, an aging picture, a concentration picture, totals and
 // a CSV download.
 //
-// The file never leaves the browser: a CSV file is read as text and sent as `csv`; an .xlsx file goes to the
-// engine's worker, which loads the spreadsheet reader (openpyxl) the first time and gives the sheet back as rows of
-// cells, sent as `rows`. The engine reads either itself (separator, headers in nl/fr/en, local amounts and dates);
-// when it cannot match a column, the page asks which column of the file holds it. "Remember on this device" keeps the ledger in IndexedDB, only when
+// The files never leave the browser. Many may be opened at once (a ledger and a bank statement, a zip of
+// e-invoices, a FEC): each file's bytes go to the engine as base64 in `files`, and the engine decodes them
+// (UTF-8, UTF-16, Windows-1252) and recognises the format; the page never guesses an encoding. An .xlsx file
+// goes to the engine's worker first, which loads the spreadsheet reader (openpyxl) the first time and gives the
+// sheet back as rows of cells, sent as a `rows` entry of `files`. The page lists what was read from each file,
+// and the columns the engine left unused, with a choice to map each; when the engine cannot match a column,
+// the page asks which column of the file holds it. "Remember on this device" keeps the ledger in IndexedDB, only when
 // asked, with a button to forget it.
 
 import { h, s } from "./dom.js";
@@ -17,6 +20,9 @@ import { guessSeparator, parseCSV } from "./table.js";
 /** The invoice columns the engine reads, in the order of the mapping step. */
 export const COLUMNS = ["customer", "amount", "invoice_date", "payment_term_days", "due_date", "paid_date",
   "reference", "currency"];
+/** Further document fields a column may be mapped to (issue 18: open amounts, credit notes, collections). */
+export const EXTRA_COLUMNS = ["open_amount", "kind", "corrects", "payment_id", "disputed", "written_off", "country",
+  "language", "debtor"];
 /** Aging buckets, oldest last (the engine's `aging` keys). */
 export const BUCKETS = ["not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90"];
 /** The report table's columns: [key, kind]; kind decides the sort order and the formatting. */
@@ -78,10 +84,29 @@ export function headerCells(text) {
   return (cells || []).filter((cell) => cell !== "");
 }
 
-function countLines(text) {
-  let lines = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines += 1;
-  return text.endsWith("\n") ? lines : lines + 1;
+/** A file's bytes as base64, for the engine's `files` (read natively: a large zip costs no JavaScript loop). */
+export function toBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(",") + 1));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Whether a file may be a ledger, an e-invoice, a bank statement or a zip of them (else it is refused by name). */
+export function readable(name, type) {
+  return /\.(csv|txt|tsv|xml|zip)$/i.test(name) || /^text\//.test(type) || /(xml|zip)$/.test(type) || type === "";
+}
+
+/** The `columns` to send: the mapping step's choices, then the unused columns mapped (header -> field). */
+export function mergedColumns(chosen, extra) {
+  const columns = { ...chosen };
+  for (const [header, field] of Object.entries(extra || {})) if (field && !(field in columns)) columns[field] = header;
+  return columns;
 }
 
 async function isZip(file) {
@@ -120,10 +145,11 @@ export default {
     this.result = null;
 
     // The file: dropped or chosen.
-    this.file = h("input", { type: "file", id: "calc-ledger", class: "calc-file",
-      accept: `.csv,.txt,.tsv,.xlsx,text/csv,text/plain,${XLSX_TYPE}`, "aria-describedby": "calc-ledger-hint" });
+    this.file = h("input", { type: "file", id: "calc-ledger", class: "calc-file", multiple: true,
+      accept: `.csv,.txt,.tsv,.xlsx,.xml,.zip,text/csv,text/plain,text/xml,application/xml,application/zip,${XLSX_TYPE}`,
+      "aria-describedby": "calc-ledger-hint" });
     this.file.addEventListener("change", () => {
-      if (this.file.files[0]) this.open(this.file.files[0]);
+      if (this.file.files.length) this.openFiles([...this.file.files]);
       this.file.value = "";
     });
     this.drop = h("label", { for: "calc-ledger", class: "calc-drop", id: "calc-drop" },
@@ -138,12 +164,18 @@ export default {
     this.drop.addEventListener("drop", (event) => {
       event.preventDefault();
       this.drop.classList.remove("calc-drop-over");
-      const file = event.dataTransfer && event.dataTransfer.files[0];
-      if (file) this.open(file);
+      const files = event.dataTransfer ? [...event.dataTransfer.files] : [];
+      if (files.length) this.openFiles(files);
     });
     this.fileMessage = h("p", { class: "calc-table-message", id: "calc-ledger-message", "aria-live": "polite" });
     this.fileError = h("div", { class: "calc-field-error calc-ledger-errors", id: "calc-e-ledger", hidden: true,
       role: "alert" });
+    // What was read from each file, and the file columns left unused (each may be mapped to a field).
+    this.fileList = h("div", { class: "calc-file-list", id: "calc-files", hidden: true, "aria-live": "polite" });
+    this.clearFilesButton = h("button", { type: "button", class: "md-button calc-small", id: "calc-clear-files",
+      hidden: true, onclick: () => this.clearFiles() }, t("portfolio.files.clear"));
+    this.extraMap = {};  // file header -> field, chosen beside the unused columns
+    this.unused = h("div", { class: "calc-unused", id: "calc-unused", hidden: true });
     this.remember = h("input", { type: "checkbox", id: "calc-remember" });
     this.remember.addEventListener("change", (event) => {
       event.stopPropagation();  // not a change of the figures: nothing to recompute
@@ -175,7 +207,8 @@ export default {
     calc.form.append(
       h("fieldset", { class: "calc-group calc-ledger" }, h("legend", {}, t("portfolio.group.ledger")),
         h("p", { class: "calc-hint" }, t("portfolio.hint.ledger")),
-        this.file, this.drop, this.fileMessage, this.fileError, keep),
+        this.file, this.drop, this.fileMessage, this.fileError, this.fileList, this.clearFilesButton, this.unused,
+        keep),
       this.mappingStep,
       h("fieldset", { class: "calc-group" }, h("legend", {}, t("portfolio.group.policy")),
         calc.field("as_of", "date", { optional: true, hint: t("portfolio.hint.as_of") }),
@@ -188,6 +221,9 @@ export default {
           hint: t("hint.default_months", { value: rules.payout_months }) }),
         limits),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
+    // The reference date typed by the reader is theirs: opening a file clears only the example's.
+    this.asOfTyped = false;
+    calc.fields.get("as_of").inputs[0].addEventListener("input", () => { this.asOfTyped = true; });
     this.restoreStored();
   },
 
@@ -224,18 +260,26 @@ export default {
         ? { kind: "example", format: "csv", text: example.csv, headers: headerCells(example.csv) }
         : { kind: "example", invoices: example.invoices || [] };
       this.columns = {};
+      this.extraMap = {};
+      this.asOfTyped = false;
       this.hideMapping();
+      this.showFiles(null);
       this.fileMessage.textContent = calc.t("portfolio.file.example");
     } else if (![...params.keys()].length) {  // "Clear the form": the ledger goes too (not what is stored)
       this.source = null;
+      this.extraMap = {};
       this.hideMapping();
+      this.showFiles(null);
       this.fileMessage.textContent = calc.t("portfolio.file.none");
     }
   },
 
   completePayload(calc, payload) {
     const source = this.source;
-    if (source && source.rows) payload.rows = source.rows;
+    if (source && source.files) {
+      payload.files = source.files.map((f) => (f.rows ? { name: f.name, rows: f.rows } : { name: f.name,
+        base64: f.base64 }));
+    } else if (source && source.rows) payload.rows = source.rows;
     else if (source && source.text !== undefined) payload.csv = source.text;
     else payload.invoices = source ? source.invoices : [];
     const columns = this.chosenColumns();
@@ -249,65 +293,154 @@ export default {
     return { source: this.source, limitLines: this.limitLines };
   },
 
-  // -- opening a file ------------------------------------------------------------------------------------------
+  // -- opening files ------------------------------------------------------------------------------------------
 
-  async open(file) {
+  /** Many files at once (they replace those open): each one's bytes for the engine, a workbook's cells. */
+  async openFiles(files) {
     const calc = this.calc;
     const t = (k, p) => calc.t(k, p);
     const started = performance.now();
-    const name = file.name;
     this.showFileProblem("");
-    let text;
-    let rows;
-    let kind = "csv";
-    if (/\.xls$/i.test(name)) {
-      this.showFileProblem(t("portfolio.file.xls", { name }));
-      return;
-    }
-    if (file.size === 0) {
-      this.showFileProblem(t("portfolio.file.empty", { name }));
-      return;
-    }
-    if (/\.xlsx$/i.test(name) || file.type === XLSX_TYPE || await isZip(file)) {
-      kind = "xlsx";
-      this.fileMessage.textContent = t("portfolio.file.reading_xlsx", { name });
-      calc.root.dataset.xlsx = "reading";
-      const answer = await calc.engine.readXlsx(await file.arrayBuffer());
-      calc.root.dataset.xlsx = answer.error ? `error:${answer.error}` : "read";
-      if (answer.timings) calc.root.dataset.xlsxTimings = JSON.stringify(answer.timings);
-      if (answer.error) {
-        this.fileMessage.textContent = "";
-        this.showFileProblem(t(answer.error === "not_xlsx" ? "portfolio.file.not_xlsx" : "portfolio.file.no_reader",
-          { name }));
-        return;
+    const entries = [];
+    const problems = [];
+    for (const file of files) {
+      const name = file.name;
+      if (/\.xls$/i.test(name)) {
+        problems.push(t("portfolio.file.xls", { name }));
+      } else if (file.size === 0) {
+        problems.push(t("portfolio.file.empty", { name }));
+      } else if (/\.xlsx$/i.test(name) || file.type === XLSX_TYPE || (!/\.zip$/i.test(name) && await isZip(file))) {
+        this.fileMessage.textContent = t("portfolio.file.reading_xlsx", { name });
+        calc.root.dataset.xlsx = "reading";
+        const answer = await calc.engine.readXlsx(await file.arrayBuffer());
+        calc.root.dataset.xlsx = answer.error ? `error:${answer.error}` : "read";
+        if (answer.timings) calc.root.dataset.xlsxTimings = JSON.stringify(answer.timings);
+        if (answer.error) {
+          problems.push(t(answer.error === "not_xlsx" ? "portfolio.file.not_xlsx" : "portfolio.file.no_reader",
+            { name }));
+        } else {
+          entries.push({ name, rows: JSON.parse(answer.text), size: file.size });
+        }
+      } else if (readable(name, file.type)) {
+        entries.push({ name, base64: await toBase64(file), size: file.size });  // decoded by the engine only
+      } else {
+        problems.push(t("portfolio.file.not_supported", { name }));
       }
-      rows = JSON.parse(answer.text);
-    } else if (/\.(csv|txt|tsv)$/i.test(name) || /^text\//.test(file.type) || file.type === "") {
-      text = await file.text();
-      if (text.includes("\u0000")) {
-        this.showFileProblem(t("portfolio.file.not_supported", { name }));
-        return;
-      }
-    } else {
-      this.showFileProblem(t("portfolio.file.not_supported", { name }));
-      return;
     }
-    if (rows ? !rows.length : !text.trim()) {
-      this.showFileProblem(t("portfolio.file.empty", { name }));
-      return;
-    }
-    this.source = rows
-      ? { kind: "file", format: kind, name, rows, headers: (rows[0] || []).filter((c) => c !== null).map(String) }
-      : { kind: "file", format: kind, name, text, headers: headerCells(text) };
+    this.showFileProblem(problems.join(" "));
+    if (!entries.length) return;
+    const all = entries;
+    this.source = { kind: "file", format: "files", name: all.map((f) => f.name).join(", "), files: all,
+      headers: [] };
     this.hideMapping();
-    const lines = rows ? rows.length : countLines(text.trim());
-    this.fileMessage.textContent = t("portfolio.file.loaded", { name,
-      lines: formatInteger(Math.max(0, lines - 1), calc.lang) });
+    const reset = this.resetExample();
+    this.fileMessage.textContent = t("portfolio.files.opened", { count: formatInteger(all.length, calc.lang),
+      names: all.map((f) => f.name).join(", ") }) + (reset ? ` ${t("portfolio.file.reset")}` : "");
+    this.clearFilesButton.hidden = false;
     if (this.remember.checked) this.store();
     this.importStarted = started;
     this.importRead = performance.now() - started;
     calc.edited(null, true);
     this.importRequest = calc.requested;
+  },
+
+  /** Opening one's own file: the example's reference date and credit limits go (the report is for today). */
+  resetExample() {
+    const calc = this.calc;
+    const example = this.exampleState(calc);
+    let changed = false;
+    const asOf = calc.fields.get("as_of");
+    if (asOf && asOf.get() && !this.asOfTyped && asOf.get() === (example.get("as_of") || "")) {
+      asOf.set("");
+      changed = true;
+    }
+    if (this.limits.value.trim() && this.limits.value === (example.get("limits") || "")) {
+      this.limits.value = "";
+      changed = true;
+    }
+    if (changed) calc.root.dataset.exampleReset = "true";
+    return changed;
+  },
+
+  clearFiles() {
+    this.source = null;
+    this.extraMap = {};
+    this.hideMapping();
+    this.showFiles(null);
+    this.fileMessage.textContent = this.calc.t("portfolio.file.none");
+    this.calc.edited(null, true);
+  },
+
+  /** What was read from each file, the payments that matched nothing, the columns left unused. */
+  showFiles(result) {
+    const calc = this.calc;
+    const t = (k, p) => calc.t(k, p);
+    const files = result && result.files ? result.files : [];
+    this.clearFilesButton.hidden = !(this.source && this.source.files);
+    if (!files.length) {
+      this.fileList.replaceChildren();
+      this.fileList.hidden = true;
+    } else {
+      const n = (v) => formatInteger(v || 0, calc.lang);
+      const items = files.map((f) => {
+        const format = f.format ? t(`portfolio.format.${f.format.replace(".", "_")}`) : "";
+        const parts = [h("strong", {}, f.name), format ? ` (${format})` : ""];
+        if (f.error) {
+          parts.push(`: ${t("portfolio.files.not_read")} ${f.error.message}`);
+        } else {
+          parts.push(`: ${t("portfolio.files.read", { documents: n(f.documents), payments: n(f.payments),
+            matched: n(f.matched), rejected: n(f.rejected) })}`);
+          if (f.skipped_count) {
+            parts.push(` ${t("portfolio.files.skipped", { count: n(f.skipped_count),
+              first: `${f.skipped[0].name}: ${f.skipped[0].message}` })}`);
+          }
+        }
+        return h("li", { dataset: { file: f.name, format: f.format || "", error: f.error ? f.error.code : "" } },
+          parts);
+      });
+      const children = [h("p", {}, t("portfolio.files.title")), h("ul", {}, items)];
+      const payments = result.payments;
+      if (payments && payments.unmatched_count) {
+        children.push(h("p", {}, t("portfolio.files.unmatched", { count: n(payments.unmatched_count) })),
+          h("ul", { id: "calc-unmatched" }, payments.unmatched.slice(0, 10).map((p) => h("li", {},
+            [formatShortDate(p.date, calc.lang), calc.money(p.amount), p.debtor, p.reference || p.text]
+              .filter(Boolean).join(" · ")))));
+      }
+      this.fileList.replaceChildren(...children);
+      this.fileList.hidden = false;
+    }
+    this.showUnused(result ? result.ignored_columns || [] : []);
+  },
+
+  /** The file's columns no field was read from, each with a choice of field (mapped ones stay listed). */
+  showUnused(ignored) {
+    const calc = this.calc;
+    const t = (k, p) => calc.t(k, p);
+    const headers = [...new Set([...ignored, ...Object.keys(this.extraMap)])];
+    if (!headers.length || !(this.source && this.source.kind === "file")) {
+      this.unused.replaceChildren();
+      this.unused.hidden = true;
+      return;
+    }
+    const fields = [...COLUMNS, ...EXTRA_COLUMNS];
+    const rows = headers.map((header, i) => {
+      const id = `calc-unused-${i}`;
+      const select = h("select", { id, class: "calc-input calc-select", dataset: { header } },
+        h("option", { value: "" }, t("portfolio.unused.none")),
+        fields.map((field) => h("option", { value: field, selected: this.extraMap[header] === field || undefined },
+          t(`portfolio.column.${field}`))));
+      select.addEventListener("change", (event) => {
+        event.stopPropagation();
+        if (select.value) this.extraMap[header] = select.value;
+        else delete this.extraMap[header];
+        if (this.remember.checked) this.store();
+        calc.edited(null, true);
+      });
+      return h("div", { class: "calc-field calc-field-select" }, h("label", { for: id }, header), select);
+    });
+    this.unused.replaceChildren(h("p", { class: "calc-hint" }, t("portfolio.unused.hint", {
+      count: formatInteger(ignored.length, calc.lang) })), ...rows);
+    this.unused.hidden = false;
   },
 
   showFileProblem(message) {
@@ -322,7 +455,7 @@ export default {
   chosenColumns() {
     const columns = {};
     for (const [column, select] of this.selects) if (select.value) columns[column] = select.value;
-    return columns;
+    return mergedColumns(columns, this.extraMap);
   },
 
   hideMapping() {
@@ -360,7 +493,8 @@ export default {
     const rowMatch = /^invoices\[(\d+)\](?:\.(\w+))?$/.exec(path);
     if (rowMatch) {
       const row = Number(rowMatch[1]) + 1;
-      const column = rowMatch[2] && COLUMNS.includes(rowMatch[2]) ? t(`portfolio.column.${rowMatch[2]}`) : "";
+      const column = rowMatch[2] && [...COLUMNS, ...EXTRA_COLUMNS].includes(rowMatch[2])
+        ? t(`portfolio.column.${rowMatch[2]}`) : "";
       return { label: t(column ? "portfolio.row_column" : "portfolio.row", { row: formatInteger(row, calc.lang),
         column }), focus: this.drop, path };
     }
@@ -375,7 +509,7 @@ export default {
       return { label: line ? t("portfolio.limits_line", { line }) : t("portfolio.limits"), error: this.limitsError,
         inputs: [this.limits], focus: this.limits };
     }
-    if (path === "csv" || path === "rows" || path === "invoices" || path === "columns") {
+    if (path === "csv" || path === "rows" || path === "invoices" || path === "columns" || /^files/.test(path)) {
       return { label: t("portfolio.group.ledger"), focus: this.drop, path };
     }
     return null;
@@ -400,7 +534,7 @@ export default {
       if (Array.isArray(error.headers)) headers = error.headers;
     }
     if (unmatched.length && request.source && request.source.kind === "file") this.askMapping(unmatched, headers);
-    const fileErrors = errors.filter((e) => /^(invoices|csv|rows|columns)/.test(e.field));
+    const fileErrors = errors.filter((e) => /^(invoices|csv|rows|columns|files)/.test(e.field));
     if (fileErrors.length) this.listRows(fileErrors, request, t("portfolio.file.rows_wrong",
       { count: formatInteger(fileErrors.length, calc.lang) }));
     this.timeImport(calc, request);
@@ -416,7 +550,8 @@ export default {
           line: formatInteger(problem.line, calc.lang) })
         : target ? target.label : problem.field;
       const column = problem.column ? ` (${problem.column})` : "";
-      return h("li", { dataset: { field: problem.field } }, `${where}${column}: ${problem.message}`);
+      const file = problem.file ? `${problem.file}, ` : "";
+      return h("li", { dataset: { field: problem.field } }, `${file}${where}${column}: ${problem.message}`);
     });
     if (total > 10) list.push(h("li", {}, calc.t("errors.more", { count: formatInteger(total - 10, calc.lang) })));
     this.fileError.replaceChildren(h("p", {}, title), h("ul", {}, list));
@@ -482,6 +617,7 @@ export default {
         count: formatInteger(result.rejected_count, calc.lang) }), result.rejected_count);
     }
     this.renderTable();
+    this.showFiles(result);
     calc.explain(result.explanation || []);
     this.timeImport(calc, request);
   },
@@ -714,11 +850,13 @@ export default {
       this.storedNote.textContent = this.calc.t("portfolio.remember_unavailable");
       return;
     }
-    if (!saved || !(saved.text || saved.rows)) return;
+    if (!saved || !(saved.text || saved.rows || saved.files)) return;
     const calc = this.calc;
     this.remember.checked = true;
     this.forgetButton.hidden = false;
-    this.source = saved.rows
+    this.extraMap = saved.extra || {};
+    this.source = saved.files ? { kind: "file", format: "files", name: saved.name, files: saved.files, headers: [] }
+      : saved.rows
       ? { kind: "file", format: saved.format, name: saved.name, rows: saved.rows,
         headers: (saved.rows[0] || []).filter((c) => c !== null).map(String) }
       : { kind: "file", format: saved.format, name: saved.name, text: saved.text, headers: headerCells(saved.text) };
@@ -739,8 +877,10 @@ export default {
     const source = this.source;
     if (!source || source.kind !== "file") return;
     try {
+      const chosen = {};
+      for (const [column, select] of this.selects) if (select.value) chosen[column] = select.value;
       await stored("put", { name: source.name, format: source.format, text: source.text, rows: source.rows,
-        columns: this.chosenColumns(), saved: new Date().toISOString().slice(0, 10) });
+        files: source.files, columns: chosen, extra: this.extraMap, saved: new Date().toISOString().slice(0, 10) });
       this.forgetButton.hidden = false;
       this.storedNote.textContent = this.calc.t("portfolio.stored_now", { name: source.name });
       this.calc.root.dataset.stored = "saved";
