@@ -444,3 +444,8 @@ def _register(*tables: Any) -> None:
 from . import messages_insurance_value, messages_late_payment, messages_portfolio  # noqa: E402
 
 _register(messages_late_payment, messages_portfolio, messages_insurance_value)
+
+# collections (its own catalogue)
+from . import messages_collections  # noqa: E402
+
+_register(messages_collections)
