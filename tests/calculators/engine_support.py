@@ -29,6 +29,8 @@ ERROR_CODES = frozenset({
     "not_csv", "empty_file", "no_rows", "unmapped_column", "unknown_column", "too_many_rows", "mixed_currencies",
     "not_euro", "invalid_currency", "due_before_invoice", "duplicate_customer", "exclusive_fields",
     "more_errors",
+    # collections
+    "duplicate_details",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
@@ -61,6 +63,8 @@ OUTPUT_FIELDS = {
         "letters_available", "letter", "explanation",
     },
     "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation"},
+    "collections": {"as_of", "customers", "todo", "disputed", "totals", "deadlines", "insurer", "rejected",
+                    "rejected_count", "unknown_customers", "explanation"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -79,6 +83,8 @@ INPUT_FIELDS = {
     "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),
+    "collections": ("as_of", "invoices", "csv", "rows", "columns", "customers", "creditor", "policy",
+                    "pay_within_days", "letters", "rates", "disputed"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 
