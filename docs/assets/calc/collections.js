@@ -310,6 +310,8 @@ export default {
     const area = (name, rows) => {
       const input = h("textarea", { id: `collections-${name}`, rows, class: "calc-input collections-area",
         spellcheck: "false", autocomplete: "off", "aria-describedby": `collections-h-${name}` });
+      // Typing already sent it ("input"); the "change" of leaving the field would only send it again.
+      input.addEventListener("change", (event) => event.stopPropagation());
       const error = h("p", { class: "calc-field-error", id: `collections-e-${name}`, hidden: true });
       const wrapper = h("div", { class: "calc-field", dataset: { field: name } },
         h("label", { for: input.id }, t(`collections.field.${name}`),
@@ -591,7 +593,7 @@ export default {
         h("th", { scope: "col" }, t(`collections.col.${key}`))))),
       body);
     const disputed = (result.disputed || []).length
-      ? h("p", { class: "calc-hint", id: "collections-disputed" }, t("collections.disputed_note", {
+      ? h("p", { class: "calc-hint", id: "collections-disputed-note" }, t("collections.disputed_note", {
         count: formatInteger(result.disputed.length, calc.lang),
         references: result.disputed.slice(0, 20).map((d) => d.reference || d.customer).join(", ") })) : null;
     const unknown = (result.unknown_customers || []).length
@@ -604,6 +606,8 @@ export default {
       customers.length ? h("div", { class: "calc-table-wrap" }, table) : h("p", {}, t("collections.nothing")),
       this.detail].filter(Boolean));
     calc.explain(result.explanation || []);
+    const again = customers.findIndex((row) => row.customer === this.openCustomer);
+    if (again !== -1) this.openDetail(again, false);
     if (this.openedAt) {
       calc.root.dataset.collectionsTodoMs = String(Math.round(performance.now() - this.openedAt));
       this.openedAt = null;
@@ -641,7 +645,7 @@ export default {
     h("td", {}, next, unset ? h("span", { class: "calc-hint" }, ` ${t("collections.set_deadline")}`) : null));
   },
 
-  openDetail(index) {
+  openDetail(index, focus = true) {
     const calc = this.calc;
     const t = (k, p) => calc.t(k, p);
     const row = this.result.customers[index];
@@ -688,7 +692,8 @@ export default {
           editor.value = letter.text;
         } }, t("collections.undo_edits"))) : null].filter(Boolean));
     this.detail.hidden = false;
-    this.detail.querySelector("h3").focus();
+    this.openCustomer = row.customer;
+    if (focus) this.detail.querySelector("h3").focus();
   },
 
   letterOf(row) {
@@ -739,16 +744,17 @@ export default {
       this.storedNote.textContent = this.calc.t("collections.remember_unavailable");
       return;
     }
-    if (!saved) return;
+    if (!saved || !(saved.text || saved.rows)) return;
     const calc = this.calc;
     this.remember.checked = true;
-    if (location.hash.includes("=")) return;  // the address's inputs win; the ledger stays stored
     this.source = { kind: "file", format: saved.format, name: saved.name, text: saved.text, rows: saved.rows };
-    this.customers.input.value = saved.customers || "";
-    this.creditor.address.input.value = saved.creditorAddress || "";
-    for (const [key, value] of Object.entries(saved.creditor || {})) {
-      const field = calc.fields.get(`creditor_${key}`);
-      if (field) field.set(value);
+    if (!location.hash.includes("=")) {  // details in the address win over the stored ones
+      this.customers.input.value = saved.customers || "";
+      this.creditor.address.input.value = saved.creditorAddress || "";
+      for (const [key, value] of Object.entries(saved.creditor || {})) {
+        const field = calc.fields.get(`creditor_${key}`);
+        if (field) field.set(value);
+      }
     }
     this.storedNote.textContent = calc.t("collections.stored", { name: saved.name });
     this.fileMessage.textContent = calc.t("collections.file.remembered", { name: saved.name });
