@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { crc32, icsCalendar, letterFileName, parseCustomers, todoCsv, zipStored }
+import { crc32, icsCalendar, letterFileName, parseCustomers, parseRates, todoCsv, zipStored }
   from "../../docs/assets/calc/collections.js";
 
 const label = (key) => key.split(".").pop();
@@ -60,4 +60,9 @@ test("the calendar has one all-day event per dated stage, escaped and folded", (
   assert.match(text, /DTSTART;VALUE=DATE:20251231\r\nDTEND;VALUE=DATE:20260101\r\n/);
   assert.match(text, /SUMMARY:reminder: Dubois\\, Fils & Cie\\; Bruxelles/);
   assert.ok(text.split("\r\n").every((line) => line.length <= 75));
+});
+
+test("rates the tables lack are read one half-year per line, decimal comma or point", () => {
+  assert.deepEqual(parseRates("2026-07-01; 10,15\n2026-01-01 9.5 %\n\nwrong"), [
+    { from: "2026-07-01", rate_pct: "10.15" }, { from: "2026-01-01", rate_pct: "9.5" }, { from: "wrong", rate_pct: "" }]);
 });

@@ -49,6 +49,14 @@ export function parseCustomers(text) {
   return { customers, lines };
 }
 
+/** Statutory rates the tables lack, one half-year per line: "2026-07-01; 10,15" as late_payment's `rates`. */
+export function parseRates(text) {
+  return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => {
+    const match = /^\s*([^\s;]+)\s*[;\t ]\s*(.*?)\s*%?\s*$/.exec(line);
+    return match ? { from: match[1], rate_pct: match[2].replace(",", ".") } : { from: line.trim(), rate_pct: "" };
+  });
+}
+
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n += 1) {
@@ -277,7 +285,7 @@ function download(name, type, content) {
 // -- the page ------------------------------------------------------------------------------------------------------
 
 export default {
-  stateKeys: ["src", "customers", "disputed", "insurer", ...DEADLINES.flatMap((d) => [`${d}_n`, `${d}_unit`]),
+  stateKeys: ["src", "customers", "disputed", "rates", "insurer", ...DEADLINES.flatMap((d) => [`${d}_n`, `${d}_unit`]),
     ...CREDITOR.map((key) => `creditor_${key}`)],
   keepKey: "collections.keep",
 
@@ -321,6 +329,7 @@ export default {
     };
     this.customers = area("customers", 4);
     this.disputed = area("disputed", 2);
+    this.rates = area("rates", 2);
 
     this.creditor = {};
     const creditorFields = CREDITOR.map((key) => {
@@ -371,7 +380,8 @@ export default {
         h("div", { class: "calc-field" }, h("label", { for: "collections-insurer" }, t("collections.field.insurer")),
           this.insurer, h("p", { class: "calc-hint" }, t("collections.hint.insurer"))),
         ...deadlineRows,
-        calc.field("pay_within_days", "integer", { optional: true, hint: t("collections.hint.pay_within_days") })),
+        calc.field("pay_within_days", "integer", { optional: true, hint: t("collections.hint.pay_within_days") }),
+        this.rates.wrapper),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
     this.restoreStored();
   },
@@ -401,6 +411,7 @@ export default {
     if (this.source && this.source.kind === "example") params.set("src", "example");
     if (this.customers.input.value.trim()) params.set("customers", this.customers.input.value);
     if (this.disputed.input.value.trim()) params.set("disputed", this.disputed.input.value);
+    if (this.rates.input.value.trim()) params.set("rates", this.rates.input.value);
     if (this.creditor.address.input.value.trim()) params.set("creditor_address", this.creditor.address.input.value);
     if (this.insurer.value !== "other") params.set("insurer", this.insurer.value);
     for (const [code, row] of this.deadlines) {
@@ -414,6 +425,7 @@ export default {
   restoreState(calc, params) {
     this.customers.input.value = params.get("customers") ?? "";
     this.disputed.input.value = params.get("disputed") ?? "";
+    this.rates.input.value = params.get("rates") ?? "";
     this.creditor.address.input.value = params.get("creditor_address") ?? "";
     this.insurer.value = params.get("insurer") || "other";
     for (const [code, row] of this.deadlines) {
@@ -447,6 +459,8 @@ export default {
     if (customers.length) payload.customers = customers;
     const disputed = this.disputed.input.value.split(/[\n,;]+/).map((item) => item.trim()).filter(Boolean);
     if (disputed.length) payload.disputed = disputed;
+    const rates = parseRates(this.rates.input.value);
+    if (rates.length) payload.rates = rates;
     const policy = {};
     if (this.insurer.value !== "other") policy.insurer = this.insurer.value;
     for (const [code, row] of this.deadlines) {
@@ -489,6 +503,10 @@ export default {
       if (field) return { field, error: field.error, inputs: field.inputs, focus: field.focus,
         label: calc.label(`creditor_${match[1]}`) };
     }
+    if (path.startsWith("rates")) {
+      return { error: this.rates.error, inputs: [this.rates.input], focus: this.rates.input,
+        label: calc.t("collections.field.rates") };
+    }
     if (path.startsWith("disputed")) {
       return { error: this.disputed.error, inputs: [this.disputed.input], focus: this.disputed.input,
         label: calc.t("collections.field.disputed") };
@@ -500,7 +518,7 @@ export default {
   },
 
   clearErrors() {
-    for (const target of [this.customers, this.disputed, this.creditor.address]) {
+    for (const target of [this.customers, this.disputed, this.rates, this.creditor.address]) {
       target.error.hidden = true;
       target.error.textContent = "";
     }
