@@ -225,30 +225,15 @@ async function stored(action, value) {
 // -- the letters: one print view --------------------------------------------------------------------------------
 
 function sheet(letter) {
-  const parts = letter.parts;
-  if (letter.edited !== undefined || !parts) {
-    return h("article", { class: "collections-sheet", dataset: { customer: letter.customer } },
-      h("pre", { class: "collections-sheet-text" }, letter.edited ?? letter.text));
-  }
-  const sender = parts.sender || {};
+  // The letter's own text (it starts with the sender's block) under the recipient's address, placed where a
+  // window envelope shows it; an edited letter is printed as edited.
+  const parts = letter.parts || {};
   const recipient = parts.recipient || {};
-  const lines = (party) => [party.name, ...(party.address || [])].filter(Boolean);
-  const senderExtra = ["enterprise_number", "vat_number", "iban", "email", "phone"].map((key) => sender[key])
-    .filter(Boolean);
+  const address = [recipient.name, ...(recipient.address || [])].filter(Boolean);
   return h("article", { class: "collections-sheet", lang: parts.lang, dataset: { customer: letter.customer } },
-    h("header", { class: "collections-sheet-head" },
-      h("div", { class: "collections-sheet-sender" }, lines(sender).map((line) => h("div", {}, line)),
-        senderExtra.map((line) => h("div", { class: "collections-sheet-small" }, line))),
-      h("div", { class: "collections-sheet-recipient" }, lines(recipient).map((line) => h("div", {}, line)))),
-    h("p", { class: "collections-sheet-date" }, parts.date_line),
-    h("p", { class: "collections-sheet-subject" }, h("strong", {}, parts.subject)),
-    h("p", {}, parts.salutation), h("p", {}, parts.intro),
-    h("pre", { class: "collections-sheet-text" }, [
-      ...(parts.text.split("\n").filter((line) => /^- /.test(line))),
-      ...(parts.more_invoices ? [parts.more_invoices] : []),
-      "", ...parts.summary.map((line) => line.text)].join("\n")),
-    parts.paragraphs.map((paragraph) => h("p", {}, paragraph)),
-    h("p", {}, parts.closing), h("p", {}, lines(sender)[0] || ""));
+    address.length ? h("div", { class: "collections-sheet-recipient" }, address.map((line) => h("div", {}, line)))
+      : null,
+    h("pre", { class: "collections-sheet-text" }, letter.edited ?? letter.text));
 }
 
 /**
