@@ -155,6 +155,9 @@ def test_the_ledger_and_the_details_are_remembered_on_this_device(page: Any, sit
     before = [row["customer"] for row in todo(page)]
     page.check("#collections-remember")
     wait(page, "c.dataset.stored === 'saved'")
+    # The address is written a moment after the last edit: take it once it holds every input.
+    page.wait_for_function("() => ['as_of=', 'insurer=atradius', 'disputed=', 'customers='].every("
+                           "(part) => location.hash.includes(part))")
     address = page.url
     page.goto("about:blank")
     page.goto(address)
