@@ -129,7 +129,8 @@ def measure_browser(text: str, runs: int) -> dict[str, Any]:
                 page.fill("#calc-f-as_of", AS_OF.isoformat())
                 page.fill("#calc-f-creditor_name", "Benchmark BV")
                 page.select_option("#collections-insurer", "atradius")
-                page.wait_for_function("() => document.querySelector('#calc').dataset.settled === 'true'", timeout=60_000)
+                page.wait_for_function("() => document.querySelector('#calc').dataset.settled === 'true'",
+                                       timeout=60_000)
                 started = time.perf_counter()
                 page.set_input_files("#collections-file", str(path))
                 page.wait_for_function("() => document.querySelector('#calc').dataset.collectionsTodoMs !== undefined",
