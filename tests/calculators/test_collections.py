@@ -377,3 +377,19 @@ def test_a_cached_rate_schedule_is_the_schedule_built_afresh(country: str, debto
                                  False)
     assert late_payment.build_schedule(inputs) == late_payment._build_schedule_fresh(inputs)
     assert late_payment.build_schedule(inputs) is late_payment.build_schedule(inputs)
+
+
+def test_the_late_payment_request_carries_the_customers_notice_date_and_the_open_amounts() -> None:
+    errors = Errors("en")
+    inputs = collections.read(Reader({"as_of": AS_OF, "creditor": {**CREDITOR, "iban": "NL91ABNA0417164300"},
+                                      "invoices": [invoice("Acme", "1.00", "2025-10-01")]}, errors), TODAY)
+    assert inputs is not None and not errors.items
+    details = collections.Customer("NL", "consumer", "nl", "J. de Vries", ["Dorpsstraat 1"], date(2025, 11, 3))
+    documents = [document("Acme", "500.00", "2025-10-01", "F-1", 0, open_amount=Decimal("120.50"))]
+    payload = collections.claim_payload(inputs, details, documents, [], "fourteen_day_letter")
+    assert payload["notice_date"] == "2025-11-03"
+    assert payload["invoices"] == [{"amount": "120.50", "due_date": "2025-10-01", "reference": "F-1"}]
+    assert (payload["country"], payload["debtor"], payload["until"], payload["letter_lang"]) == (
+        "NL", "consumer", AS_OF, "nl")
+    assert payload["sender"] == {"name": CREDITOR["name"], "iban": "NL91ABNA0417164300"}
+    assert payload["recipient"] == {"name": "J. de Vries", "address": "Dorpsstraat 1", "kind": "person"}
