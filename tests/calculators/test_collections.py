@@ -373,8 +373,9 @@ def test_a_missing_statutory_rate_is_asked_for_once() -> None:
     ("NL", "consumer", None, {date(2026, 7, 1): Decimal("7")})])
 def test_a_cached_rate_schedule_is_the_schedule_built_afresh(country: str, debtor: str, agreed: Decimal | None,
                                                             user: dict[date, Decimal]) -> None:
-    inputs = late_payment.Inputs(country, debtor, [], [], date(2025, 1, 1), agreed, user, "none", None, "", "", 14,
-                                 False)
+    inputs = late_payment.Inputs(country=country, debtor=debtor, invoices=[], payments=[], until=date(2025, 1, 1),
+                                 agreed_rate=agreed, user_rates=user, letter="none", letter_lang=None, creditor="",
+                                 debtor_name="", pay_within_days=14, include_periods=False)
     assert late_payment.build_schedule(inputs) == late_payment._build_schedule_fresh(inputs)
     assert late_payment.build_schedule(inputs) is late_payment.build_schedule(inputs)
 
