@@ -115,7 +115,7 @@ def measure_browser(text: str, runs: int) -> dict[str, Any]:
     from benchmarks.common import SITE
     from benchmarks.server import NginxServer
 
-    todo, letters = [], []
+    todo, letters, in_page = [], [], []
     with tempfile.TemporaryDirectory() as folder, NginxServer(SITE, {}) as server, sync_playwright() as playwright:
         path = Path(folder, "ledger.csv")
         path.write_text(text, encoding="utf-8")
@@ -136,6 +136,7 @@ def measure_browser(text: str, runs: int) -> dict[str, Any]:
                 page.wait_for_function("() => document.querySelector('#calc').dataset.collectionsTodoMs !== undefined",
                                        timeout=180_000)
                 todo.append(time.perf_counter() - started)
+                in_page.append(float(page.get_attribute("#calc", "data-collections-todo-ms") or "nan") / 1000)
                 assert page.locator("#collections-todo tbody tr").count() == 500
                 # All letters ready to print: the print view of every letter, one sheet each.
                 letters.append(page.evaluate("""() => {
@@ -148,7 +149,8 @@ def measure_browser(text: str, runs: int) -> dict[str, Any]:
                 page.close()
         finally:
             browser.close()
-    return {"todo_s": statistics.median(todo), "letters_s": statistics.median(letters), "runs": runs}
+    return {"todo_s": statistics.median(todo), "letters_s": statistics.median(letters),
+            "in_page_s": statistics.median(in_page), "runs": runs}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = ("PASS" if browser["todo_s"] < TARGET_TODO_S and browser["letters_s"] < TARGET_LETTERS_S
                    else "FAIL")
         print(f"  page (Chromium): to-do list on screen {browser['todo_s'] * 1000:.0f} ms (target < "
-              f"{TARGET_TODO_S * 1000:.0f}), letters ready {browser['letters_s'] * 1000:.0f} ms more (target < "
+              f"{TARGET_TODO_S * 1000:.0f}; {browser['in_page_s'] * 1000:.0f} ms of it from the file read to the list "
+              f"drawn), letters ready {browser['letters_s'] * 1000:.0f} ms more (target < "
               f"{TARGET_LETTERS_S * 1000:.0f}): {verdict}; load average {os.getloadavg()[0]:.1f}")
     return 0
 
