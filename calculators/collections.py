@@ -205,9 +205,9 @@ def _read_creditor(r: Reader) -> dict[str, Any]:
     return creditor
 
 
-def _read_customers(r: Reader) -> dict[str, Customer | Any] | None:
+def _read_customers(r: Reader) -> dict[str, _Given] | None:
     """The customers' details by name (case-folded); each bad field is named (``customers[2].country``)."""
-    found: dict[str, Any] = {}
+    found: dict[str, _Given] = {}
     if r.obj.get("customers") is None:
         r.seen.add("customers")
         return found
