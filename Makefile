@@ -99,6 +99,7 @@ test: setup servers build lint js
 bench: setup build
 	$(PY) -m benchmarks
 	$(PY) -m benchmarks.ledger
+	$(PY) -m benchmarks.collections
 
 # Opt-in and slow (1-2 minutes): the first `make serve` of a fresh clone, timed to its first page answered.
 bench-first-serve: venv

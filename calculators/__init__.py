@@ -32,6 +32,10 @@ CALCULATORS: dict[str, ModuleType] = {
     for module in (self_assessment_limit, payout, eligibility, claim_timeline, insurance_value, late_payment,
                    portfolio)
 }
+# collections: the run over the whole ledger (it composes late_payment and the receivables report)
+from . import collections as _collections  # noqa: E402
+
+CALCULATORS[_collections.NAME] = _collections
 
 
 def run(name: str, payload: Any, *, today: Callable[[], date] = date.today) -> dict[str, Any]:

@@ -233,3 +233,47 @@ EXAMPLES["portfolio_small_ledger"] = {
         "totals": {"open": "21420.00", "uninsured": "3370.00", "payout_if_default": "16245.00"},
     },
 }
+
+# -- collections (begin) -----------------------------------------------------------------------------------------
+#: The collections run on a small ledger with customers in the Netherlands, Belgium and France, under a policy
+#: whose insurer states its deadlines (Atradius: deliveries stop 2 months after the oldest due date, the claim
+#: is handed over 30 days later). Bakkerij Peters' oldest invoice fell due on 1 October: both deadlines have
+#: come; Boulangerie Dubois' on 14 November: its formal notice is due; Maison Lefèvre (a French consumer) is 11
+#: days late: a reminder; Smit Bouw owes nothing due yet; F-106 is disputed and left out.
+COLLECTIONS_LEDGER_CSV = (
+    "Customer,Invoice number,Invoice date,Due date,Amount,Paid date\n"
+    "Bakkerij Peters,F-101,2025-09-01,2025-10-01,3630.00,\n"
+    "Bakkerij Peters,F-102,2025-11-01,2025-12-01,1210.00,\n"
+    "Bakkerij Peters,F-099,2025-07-01,2025-07-31,2420.00,2025-08-05\n"
+    "Boulangerie Dubois,F-103,2025-10-15,2025-11-14,2420.00,\n"
+    "Maison Lefèvre,F-104,2025-11-20,2025-12-20,850.00,\n"
+    "Smit Bouw,F-105,2025-12-10,2026-01-09,4840.00,\n"
+    "Smit Bouw,F-106,2025-10-01,2025-10-31,605.00,\n"
+)
+
+EXAMPLES["collections_three_countries"] = {
+    "calculator": "collections",
+    "source": "003",
+    "payload": {
+        "as_of": AS_OF, "csv": COLLECTIONS_LEDGER_CSV, "disputed": ["F-106"],
+        "creditor": {"name": "Janssen Installaties BV", "address": "Industrieweg 4\n3542 AD Utrecht",
+                     "country": "NL", "iban": "NL91ABNA0417164300"},
+        "customers": [
+            {"customer": "Bakkerij Peters", "country": "NL", "debtor": "business", "language": "nl"},
+            {"customer": "Boulangerie Dubois", "country": "BE", "debtor": "business", "language": "fr",
+             "address": "Rue Haute 12\n1000 Bruxelles"},
+            {"customer": "Maison Lefèvre", "country": "FR", "debtor": "consumer", "language": "fr",
+             "name": "Mme Claire Lefèvre", "address": "12 rue de la Paix\n75002 Paris"},
+        ],
+        "policy": {"insurer": "atradius"},
+    },
+    "expect": {
+        "todo": [
+            {"customer": "Bakkerij Peters", "action": "hand_over", "date": "2025-12-31", "urgency": "passed"},
+            {"customer": "Boulangerie Dubois", "action": "formal_notice", "date": "2025-11-29", "urgency": "today"},
+            {"customer": "Maison Lefèvre", "action": "reminder", "date": "2025-12-21", "urgency": "today"},
+        ],
+        "totals": {"customers": 3, "disputed_invoices": 1, "letters": 3},
+    },
+}
+# -- collections (end) -------------------------------------------------------------------------------------------

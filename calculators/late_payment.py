@@ -663,14 +663,26 @@ def steps_needed(inputs: Inputs, compound: bool) -> int:
     return total
 
 
-def compute(inputs: Inputs, lang: str) -> dict[str, Any]:
+def schedule_key(inputs: Inputs) -> tuple[Any, ...]:
+    """Everything :func:`build_schedule` reads: claims with the same key share one schedule."""
+    return (inputs.country, inputs.debtor, inputs.agreed_rate, tuple(sorted(inputs.user_rates.items())),
+            tuple(sorted(inputs.ecb_rates.items())))
+
+
+def compute(inputs: Inputs, lang: str, schedules: dict[tuple[Any, ...], Schedule] | None = None) -> dict[str, Any]:
+    """The claim. ``schedules``: a run over many claims (the collections run) passes one dict for all of them,
+    so that the rate schedule of each basis is cut once per run rather than once per claim."""
     compound = inputs.agreed_rate_compound if inputs.agreed_rate is not None else inputs.country == "NL"
     needed = steps_needed(inputs, compound)
     if needed > MAX_STEPS:
         errors = Errors(lang)
         errors.add("invoices", "claim_too_long", steps=needed, maximum=MAX_STEPS)
         return errors.as_result()
-    schedule = build_schedule(inputs)
+    if schedules is None:
+        schedule = build_schedule(inputs)
+    else:
+        key = schedule_key(inputs)
+        schedule = schedules.get(key) or schedules.setdefault(key, build_schedule(inputs))
     claim = _claim(inputs, lang, schedule, compound, inputs.until)
     partial: dict[str, Any] | None = None
     if claim["work"].missing:

@@ -453,3 +453,7 @@ _register(messages_letter_sheet)
 from . import messages_ledgers  # noqa: E402
 
 _register(messages_ledgers)
+# collections (its own catalogue)
+from . import messages_collections  # noqa: E402
+
+_register(messages_collections)

@@ -351,3 +351,33 @@ def names(key: str) -> tuple[str, ...]:
 def own_risk_pct() -> Decimal:
     """The own-risk share, derived from the coverage share (100 - coverage)."""
     return Decimal(100) - decimal("coverage_pct")
+
+
+# --- collections: the policy deadlines insurers state (begin) ---------------------------------------------------
+# A credit-insurance policy sets its own deadlines (its schedule names them); these are the few an insurer states
+# in its own public pages, used only when the user picks that insurer and does not type the policy's figure. Each
+# note quotes the insurer's wording; every deadline counts from the due date of the customer's oldest unpaid
+# invoice. A deadline no source states is asked for (the run shows "set your policy's deadline").
+COLLECTIONS_CHECKED = date(2026, 12, 4)
+SOURCES.update({
+    "atradius-be-glossary-s": "Atradius Belgium, Glossary S, 'Stoppage of cover' and 'Stop deliveries' "
+                              "(support.atradius.be/en/glossary/glossary-s, checked 2026-12-04)",
+    "atradius-be-glossary-m": "Atradius Belgium, Glossary M, 'Mandatory transfer of collections' and 'Maximum "
+                              "extension period' (support.atradius.be/en/glossary/glossary-m, checked 2026-12-04)",
+    "coface-be-easyliner": "Coface Belgium, EasyLiner FAQ (cofacebelgium.onlinecreditpolicy.com/FAQ, "
+                           "checked 2026-12-04)",
+})
+RULES.update({rule.key: rule for rule in (
+    _rule("atradius_stop_deliveries_months", 2, "months", "atradius-be-glossary-s",
+          "Atradius: 'Stoppage of cover ... coincides with the stop of deliveries. Usually this is 2 months after "
+          "the due date of the oldest outstanding invoice.' The policy summary states the maximum extension period "
+          "that ends it."),
+    _rule("atradius_hand_over_days_after_stop", 30, "days", "atradius-be-glossary-m",
+          "Atradius: 'No later than 30 days after the expiry of the maximum extension period of the unpaid "
+          "receivable with the oldest due date, you should transfer the collection of the total amount "
+          "outstanding on the buyer'."),
+    _rule("coface_easyliner_notify_days", 30, "days", "coface-be-easyliner",
+          "Coface EasyLiner (Belgium): a worsening of the customer's position must be notified through the online "
+          "system, 'at the latest within 30 days after the invoice due date'."),
+)})
+# --- collections (end) -----------------------------------------------------------------------------------------

@@ -34,12 +34,16 @@ ERROR_CODES = frozenset({
     # the ledger readers: files, zips, XML (issue 18)
     "invalid_file", "xml_doctype", "invalid_xml", "unknown_xml", "invalid_zip", "nested_zip", "zip_too_many_entries",
     "zip_too_large", "not_fec", "invalid_line",
+    # collections
+    "duplicate_details",
 })
 
 #: Error codes whose message repeats what the user typed (a field name, a calculator name).
 ECHOING_CODES = frozenset({"unknown_field", "unknown_calculator", "unmapped_column", "unknown_column"})
 #: Extra keys an error may carry for the page, by code (the file's headers, to ask the user to map them).
 ERROR_EXTRAS = {"unmapped_column": {"headers", "matched"}}
+#: Any error about one of several files read may name that file (the page shows the error beside it).
+FILE_EXTRA = {"file"}
 
 #: The output fields other code builds on, per calculator (more may be added, none removed).
 OUTPUT_FIELDS = {
@@ -69,6 +73,8 @@ OUTPUT_FIELDS = {
     },
     "portfolio": {"customers", "totals", "rejected", "rejected_count", "explanation", "ignored_columns", "files",
                   "payments", "credit_note_count"},
+    "collections": {"as_of", "customers", "todo", "disputed", "totals", "deadlines", "insurer", "rejected",
+                    "rejected_count", "unknown_customers", "explanation"},
 }
 
 #: The input fields of each calculator (``lang`` is accepted by all of them).
@@ -90,6 +96,8 @@ INPUT_FIELDS = {
                   "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
                   "new_payment_term_days"),
+    "collections": ("as_of", "invoices", "csv", "rows", "columns", "customers", "creditor", "policy",
+                    "pay_within_days", "letters", "rates", "ecb_rates", "disputed", "files", "default_term_days"),
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 
@@ -135,7 +143,9 @@ def check_answer(result: Any) -> None:
         assert set(result) == {"errors"}
         assert isinstance(result["errors"], list) and result["errors"]
         for error in result["errors"]:
-            assert set(error) - ERROR_EXTRAS.get(error["code"], set()) == {"field", "code", "message"}, error
+            extras = ERROR_EXTRAS.get(error["code"], set()) | FILE_EXTRA
+            assert set(error) - extras == {"field", "code", "message"}, error
+            assert isinstance(error.get("file", ""), str), error
             assert all(isinstance(error[k], str) for k in ("field", "code", "message")), error
             assert error["code"] in ERROR_CODES, error
             assert error["code"] != "internal_error", f"the engine crashed: {error}"

@@ -231,6 +231,23 @@ def late_payment_notice_corpus() -> Iterator[tuple[str, Any]]:
                                "ecb_rates": [{"from": "2012-01-01", "rate_pct": "1"}],
                                "nl_business_costs": "agreed"}
     yield from ledgers_corpus()
+    yield from collections_corpus()
+
+
+def collections_corpus() -> Iterator[tuple[str, Any]]:
+    """The collections run: every insurer's deadlines, a typed policy, disputed and set-aside rows, bad details."""
+    ledger = ("Klant;Factuurnummer;Factuurdatum;Vervaldatum;Bedrag;Betaaldatum\n"
+              "Acme;F-1;01-09-2025;01-10-2025;100,00;\nBeta;F-2;01-09-2025;01-10-2025;100,00;\n"
+              "Acme;F-3;01-09-2025;31-09-2025;100,00;\n")
+    creditor = {"name": "Janssen BV", "country": "NL"}
+    yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": creditor, "disputed": ["F-2"],
+                          "policy": {"insurer": "atradius"}}
+    yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": creditor,
+                          "customers": [{"customer": "Acme", "country": "BE", "debtor": "consumer", "language": "fr"}],
+                          "policy": {"insurer": "coface_easyliner", "hand_over": {"months": 3}}}
+    yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": creditor, "letters": False}
+    yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": {"name": "x"},
+                          "customers": [{"customer": "Acme", "country": "XX"}, {"customer": "ACME"}]}
 
 
 def portfolio_corpus() -> Iterator[tuple[str, Any]]:

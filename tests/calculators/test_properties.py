@@ -147,6 +147,25 @@ PORTFOLIO_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "limits": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""]),
                                               "credit_limit": KINDS["amount"]}) | JSON_SCALARS, max_size=3),
 }
+# collections: the customers' details, the creditor, the policy (its deadlines), invoices marked disputed
+_DEADLINE = st.fixed_dictionaries({}, optional={"months": KINDS["int"], "days": KINDS["int"]}) | JSON_SCALARS
+COLLECTIONS_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "customers": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""])}, optional={
+        "country": st.sampled_from(["NL", "BE", "FR", "DE"]), "debtor": KINDS["debtor"],
+        "language": KINDS["lang"], "name": KINDS["text"], "address": KINDS["text"],
+        "notice_date": KINDS["date"]}) | JSON_SCALARS, max_size=3),
+    "creditor": st.fixed_dictionaries({}, optional={"name": KINDS["text"], "country": KINDS["country"],
+                                                    "iban": KINDS["text"]}) | JSON_SCALARS,
+    "policy": st.fixed_dictionaries({}, optional={
+        "insurer": st.sampled_from(["other", "atradius", "coface_easyliner", "x"]), "notify_insurer": _DEADLINE,
+        "stop_deliveries": _DEADLINE, "hand_over": _DEADLINE, "reminder": _DEADLINE}) | JSON_SCALARS,
+    "letters": KINDS["bool"],
+    "rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2026-03-01"]),
+                                             "rate_pct": KINDS["pct"]}), max_size=2) | JSON_SCALARS,
+    "disputed": st.lists(st.sampled_from(["F-1", "", "f-2"]) | JSON_SCALARS, max_size=2) | JSON_SCALARS,
+    "ecb_rates": st.lists(st.fixed_dictionaries({"from": st.sampled_from(["2026-07-01", "2012-01-01"]),
+                                                 "rate_pct": KINDS["pct"]}), max_size=2) | JSON_SCALARS,
+}
 PORTFOLIO_INVOICE_FIELDS = ("customer", "amount", "invoice_date", "payment_term_days", "due_date", "paid_date",
                             "reference", "currency")
 
@@ -169,6 +188,11 @@ def nearly_valid(draw: st.DrawFn, name: str) -> dict[str, Any]:
     values = {"experiences": experiences, "as_of": st.just("2025-12-31")}
     if name == "late_payment":
         values |= late
+    if name == "collections":
+        values |= PORTFOLIO_VALUES | COLLECTIONS_VALUES
+        fields = [f for f in INPUT_FIELDS[name] if f not in ("invoices", "csv", "rows", "files")]
+        fields.append(draw(st.sampled_from(["invoices", "csv", "rows", "files"])))
+        return fill(draw, (*fields, "lang"), values)
     if name == "portfolio":
         values |= PORTFOLIO_VALUES
         # One ledger source, usually: all three given at once is one error among others.

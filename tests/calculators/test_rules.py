@@ -38,6 +38,10 @@ EXPECTED = {
     "be_consumer_grace_days": 14,
     "be_notice_post_working_days": 3,  # art. XIX.2 CEL: the third working day after a paper reminder
     "concentration_pct": Decimal("20"),  # the portal's own warning level (source 001 warns, gives no figure)
+    # collections: the policy deadlines insurers state in their own pages
+    "atradius_stop_deliveries_months": 2,
+    "atradius_hand_over_days_after_stop": 30,
+    "coface_easyliner_notify_days": 30,
 }
 
 #: The legal figures the guides quote (the block "legal figures for the guides"), as the articles of law state them.

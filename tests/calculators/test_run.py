@@ -17,7 +17,7 @@ from calculators.examples import EXAMPLES
 
 def test_the_calculators_are_registered_by_name() -> None:
     assert list(CALCULATORS) == ["self_assessment_limit", "payout", "eligibility", "claim_timeline",
-                                "insurance_value", "late_payment", "portfolio"]
+                                "insurance_value", "late_payment", "portfolio", "collections"]
     assert calculators.__all__ == ["CALCULATORS", "run", "run_json"]
 
 

@@ -30,6 +30,7 @@ SLUGS = {
     "insurance_value": "insurance-value",
     "late_payment": "late-payment",
     "portfolio": "portfolio",
+    "collections": "collections",
 }
 NBSP = "\u00a0"
 NNBSP = "\u202f"

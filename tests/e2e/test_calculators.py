@@ -398,7 +398,7 @@ def test_the_calculator_index_links_every_calculator_in_every_language(page: Any
         page.goto(site_url + ("" if lang == "en" else f"{lang}/") + "calculators/")
         hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
         for calculator in ("self_assessment_limit", "payout", "eligibility", "claim_timeline", "late_payment",
-                           "portfolio", "insurance_value"):
+                           "portfolio", "insurance_value", "collections"):
             assert page_url(site_url, lang, calculator) in hrefs, (lang, calculator)
 
 
@@ -406,6 +406,7 @@ def test_every_calculator_page_exists_in_every_language() -> None:
     for lang in LANGS:
         names = sorted(p.name for p in (ROOT / "docs" / lang / "calculators").glob("*.md"))
         assert names == sorted(["index.md", "self-assessment-limit.md", "payout.md", "eligibility.md",
-                                "claim-timeline.md", "late-payment.md", "portfolio.md", "insurance-value.md"]), lang
+                                "claim-timeline.md", "late-payment.md", "portfolio.md", "insurance-value.md",
+                                "collections.md"]), lang
         for path in Path(ROOT / "docs" / lang / "calculators").glob("*.md"):
             assert "{#" not in path.read_text(encoding="utf-8"), path

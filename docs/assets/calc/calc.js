@@ -27,6 +27,7 @@ export const MODULES = {
   late_payment: () => import("./late-payment.js"),
   portfolio: () => import("./portfolio.js"),
   insurance_value: () => import("./insurance-value.js"),
+  collections: () => import("./collections.js"),  // collections: the run over the whole ledger
 };
 const HASH_WRITE_MS = 300;
 
