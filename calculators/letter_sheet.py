@@ -33,7 +33,7 @@ from . import messages
 
 NAME = "letter_sheet"
 #: The calculators whose results carry letters, and so may be asked for ``letter_format: "sheet"``.
-LETTER_CALCULATORS = ("late_payment",)
+LETTER_CALCULATORS = ("late_payment", "collections")
 FORMATS = ("text", "sheet")
 #: Window envelopes: "left" (DIN 5008 form B, DIN 676; the usual one in the Netherlands, Belgium and Germany) and
 #: "right" (the French window, 110 mm from the left edge and 55 mm from the top of the sheet, 85 x 33 mm).
@@ -195,12 +195,18 @@ def document(letters: list[dict[str, Any]], lang: str, window: str = "left") -> 
 
 
 def letters_of(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The letters a calculator's result carries: its ``letter``, or its list ``letters``."""
+    """The letters a calculator's result carries: its ``letter``, its list ``letters``, or the ``letter`` of each
+    of its ``customers`` (the collections run: one letter per late customer, in the to-do list's order)."""
     found = result.get("letter")
     if isinstance(found, dict):
         return [found]
     many = result.get("letters")
-    return [letter for letter in many if isinstance(letter, dict)] if isinstance(many, list) else []
+    if isinstance(many, list):
+        return [letter for letter in many if isinstance(letter, dict)]
+    rows = result.get("customers")
+    if isinstance(rows, list):
+        return [row["letter"] for row in rows if isinstance(row, dict) and isinstance(row.get("letter"), dict)]
+    return []
 
 
 def read_format(name: str, fields: Any) -> str | None:

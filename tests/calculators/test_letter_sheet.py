@@ -287,3 +287,20 @@ def test_the_cli_writes_the_sheet_with_letter_html(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 2 and not (tmp_path / "none.html").exists()
     assert b"no letter" in done.stderr
+
+
+def test_a_collections_run_asked_for_sheets_lays_out_every_late_customers_letter_one_per_sheet() -> None:
+    """The collections run (issue 19) prints through the same sheet: one article per customer with a letter,
+    in the to-do list's order and each in its customer's language."""
+    from calculators.examples import EXAMPLES
+
+    payload = {**EXAMPLES["collections_three_countries"]["payload"], "letter_format": "sheet",
+               "letter_window": "right"}
+    result = run("collections", payload)
+    letters = [row["letter"] for row in result["customers"] if row.get("letter")]
+    assert len(letters) > 1
+    html = result["sheet_html"]
+    assert html.count('<article class="ls-letter ls-right"') == len(letters)
+    assert [piece.split('"', 1)[0] for piece in html.split('<article class="ls-letter ls-right" lang="')[1:]] == [
+        letter["lang"] for letter in letters]
+    assert "sheet_html" not in run("collections", EXAMPLES["collections_three_countries"]["payload"])

@@ -96,8 +96,32 @@ def test_the_to_do_list_and_the_letters_are_the_engines_in_the_customers_languag
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_print_all_letters_one_per_page_and_nothing_of_the_site(page: Any, site_url: str, lang: str) -> None:
+def test_print_all_letters_as_a4_sheets_from_a_frame_of_their_own(page: Any, site_url: str, lang: str) -> None:
+    """No letter edited: the engine's letter sheets (letter_sheet.py), one per customer, printed from a frame that
+    holds nothing but them, each letter in its customer's language."""
     open_run(page, site_url, lang)
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.click("#collections-print-all")
+    page.wait_for_selector("iframe.calc-sheet-frame[data-printed='true']", state="attached")
+    assert page.evaluate("window.__printed") == 0  # the page itself is not printed: the frame is
+    frame = page.frame_locator("iframe.calc-sheet-frame")
+    expected = engine_answer(lang)["customers"]
+    letters = [row for row in expected if row.get("letter")]
+    sheets = frame.locator("article.ls-letter")
+    assert sheets.count() == len(letters) > 1
+    assert sheets.evaluate_all("els => els.map(e => e.lang)") == [row["letter"]["lang"] for row in letters]
+    body = frame.locator("body").inner_text()
+    for row in letters:
+        assert row["letter"]["subject"] in body
+    assert "collections" not in body.lower() and "disclaimer" not in body.lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_all_letters_one_per_page_and_nothing_of_the_site(page: Any, site_url: str, lang: str) -> None:
+    """A letter edited on the page: the edited texts print, one per page, nothing else of the site."""
+    open_run(page, site_url, lang)
+    page.click("#collections-todo tbody tr:nth-child(1) .collections-open")
+    page.fill("#collections-letter", "An edited letter.\n")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.click("#collections-print-all")
     assert page.evaluate("window.__printed") == 1

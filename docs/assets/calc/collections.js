@@ -8,6 +8,7 @@
 
 import { clear, h } from "./dom.js";
 import { formatInputDate, formatInteger } from "./locale.js";
+import { printSheet, windowFor } from "./letter-sheet.js";
 import { headerCells, toBase64 } from "./portfolio.js";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -441,6 +442,10 @@ export default {
       if (value !== undefined && String(value).trim()) creditor[key] = value;
     }
     payload.creditor = creditor;
+    // The letters also come laid out as A4 sheets (one document, one letter per sheet) for "print all"; the
+    // envelope window is the one usual in the sender's country.
+    payload.letter_format = "sheet";
+    payload.letter_window = windowFor("", creditor.country);
     const { customers, lines } = parseCustomers(this.customers.input.value);
     this.customerLines = lines;
     if (customers.length) payload.customers = customers;
@@ -710,8 +715,15 @@ export default {
     return (this.result.customers || []).filter((row) => row.letter).map((row) => this.letterOf(row));
   },
 
+  /** Every letter on its own A4 sheet, laid out by the engine (letter_sheet.py, as on the late-payment page);
+   * once a letter's text has been edited here, the edited texts print instead, one per page. */
   printAll() {
-    printLetters(this.letters());
+    const letters = this.letters();
+    if (this.result.sheet_html && !letters.some((letter) => letter.edited !== undefined)) {
+      printSheet(this.result.sheet_html, this.calc.t("sheet.frame_title"));
+    } else {
+      printLetters(letters);
+    }
   },
 
   downloadZip() {

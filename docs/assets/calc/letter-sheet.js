@@ -217,17 +217,22 @@ export class LetterSheet {
   print() {
     if (!this.html) return;
     if (this.frame) this.frame.remove();
-    const frame = h("iframe", { class: "calc-sheet-frame", title: this.t("sheet.frame_title"), tabindex: "-1",
-      "aria-hidden": "true" });
-    const back = document.activeElement;  // the print button: the keyboard's place once the dialog is closed
-    frame.addEventListener("load", () => {
-      frame.contentWindow.focus();
-      frame.contentWindow.print();
-      frame.dataset.printed = "true";
-      if (back && back.focus) back.focus();
-    }, { once: true });
-    frame.srcdoc = this.html;
-    document.body.append(frame);
-    this.frame = frame;
+    this.frame = printSheet(this.html, this.t("sheet.frame_title"));
   }
+}
+
+/** Print an engine's sheet document (one letter per A4 sheet) from a hidden frame: nothing of the site on it. */
+export function printSheet(html, title) {
+  for (const old of document.querySelectorAll("iframe.calc-sheet-frame")) old.remove();
+  const frame = h("iframe", { class: "calc-sheet-frame", title, tabindex: "-1", "aria-hidden": "true" });
+  const back = document.activeElement;  // the print button: the keyboard's place once the dialog is closed
+  frame.addEventListener("load", () => {
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+    frame.dataset.printed = "true";
+    if (back && back.focus) back.focus();
+  }, { once: true });
+  frame.srcdoc = html;
+  document.body.append(frame);
+  return frame;
 }
