@@ -271,7 +271,7 @@ function download(name, type, content) {
 // -- the page ------------------------------------------------------------------------------------------------------
 
 export default {
-  stateKeys: ["src", "customers", "disputed", "rates", "insurer", ...DEADLINES.flatMap((d) => [`${d}_n`, `${d}_unit`]),
+  stateKeys: ["src", "customers", "disputed", "rates", "ecb_rates", "insurer", ...DEADLINES.flatMap((d) => [`${d}_n`, `${d}_unit`]),
     ...CREDITOR.map((key) => `creditor_${key}`)],
   keepKey: "collections.keep",
 
@@ -317,6 +317,7 @@ export default {
     this.customers = area("customers", 4);
     this.disputed = area("disputed", 2);
     this.rates = area("rates", 2);
+    this.ecbRates = area("ecb_rates", 1);
 
     this.creditor = {};
     const creditorFields = CREDITOR.map((key) => {
@@ -368,7 +369,7 @@ export default {
           this.insurer, h("p", { class: "calc-hint" }, t("collections.hint.insurer"))),
         ...deadlineRows,
         calc.field("pay_within_days", "integer", { optional: true, hint: t("collections.hint.pay_within_days") }),
-        this.rates.wrapper),
+        this.ecbRates.wrapper, this.rates.wrapper),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
     this.restoreStored();
   },
@@ -399,6 +400,7 @@ export default {
     if (this.customers.input.value.trim()) params.set("customers", this.customers.input.value);
     if (this.disputed.input.value.trim()) params.set("disputed", this.disputed.input.value);
     if (this.rates.input.value.trim()) params.set("rates", this.rates.input.value);
+    if (this.ecbRates.input.value.trim()) params.set("ecb_rates", this.ecbRates.input.value);
     if (this.creditor.address.input.value.trim()) params.set("creditor_address", this.creditor.address.input.value);
     if (this.insurer.value !== "other") params.set("insurer", this.insurer.value);
     for (const [code, row] of this.deadlines) {
@@ -413,6 +415,7 @@ export default {
     this.customers.input.value = params.get("customers") ?? "";
     this.disputed.input.value = params.get("disputed") ?? "";
     this.rates.input.value = params.get("rates") ?? "";
+    this.ecbRates.input.value = params.get("ecb_rates") ?? "";
     this.creditor.address.input.value = params.get("creditor_address") ?? "";
     this.insurer.value = params.get("insurer") || "other";
     for (const [code, row] of this.deadlines) {
@@ -453,6 +456,10 @@ export default {
     if (disputed.length) payload.disputed = disputed;
     const rates = parseRates(this.rates.input.value);
     if (rates.length) payload.rates = rates;
+    // The ECB rate of a half-year the tables lack: one published figure, from which late_payment derives each
+    // country's business rate (same lines as the statutory rates: "2026-07-01; 2,15").
+    const ecbRates = parseRates(this.ecbRates.input.value);
+    if (ecbRates.length) payload.ecb_rates = ecbRates;
     const policy = {};
     if (this.insurer.value !== "other") policy.insurer = this.insurer.value;
     for (const [code, row] of this.deadlines) {
@@ -495,6 +502,10 @@ export default {
       if (field) return { field, error: field.error, inputs: field.inputs, focus: field.focus,
         label: calc.label(`creditor_${match[1]}`) };
     }
+    if (path.startsWith("ecb_rates")) {
+      return { error: this.ecbRates.error, inputs: [this.ecbRates.input], focus: this.ecbRates.input,
+        label: calc.t("collections.field.ecb_rates") };
+    }
     if (path.startsWith("rates")) {
       return { error: this.rates.error, inputs: [this.rates.input], focus: this.rates.input,
         label: calc.t("collections.field.rates") };
@@ -510,7 +521,7 @@ export default {
   },
 
   clearErrors() {
-    for (const target of [this.customers, this.disputed, this.rates, this.creditor.address]) {
+    for (const target of [this.customers, this.disputed, this.rates, this.ecbRates, this.creditor.address]) {
       target.error.hidden = true;
       target.error.textContent = "";
     }
