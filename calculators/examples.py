@@ -215,7 +215,7 @@ EXAMPLES["portfolio_small_ledger"] = {
              "payout_if_default": "10800.00", "flags": ["over_limit", "concentration"]},
             {"customer": "Peters Bakery", "open": "6050.00", "self_assessment_limit": "6050.00",
              "payout_if_default": "5445.00", "hand_over": "2025-12-22",
-             "flags": ["hand_over_due", "concentration"]},
+             "flags": ["hand_over_due", "concentration", "paying_later"]},
             {"customer": "Café De Hoek", "open": "850.00", "cover": "0.00", "flags": ["no_cover"]},
         ],
         "totals": {"open": "21420.00", "uninsured": "3370.00", "payout_if_default": "16245.00"},

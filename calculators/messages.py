@@ -444,3 +444,7 @@ def _register(*tables: Any) -> None:
 from . import messages_insurance_value, messages_late_payment, messages_portfolio  # noqa: E402
 
 _register(messages_late_payment, messages_portfolio, messages_insurance_value)
+# -- receivables health (DSO, payment behaviour, provision) --
+from . import messages_portfolio_health  # noqa: E402
+
+_register(messages_portfolio_health)

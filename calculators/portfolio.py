@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import claim_timeline, ledger, payout, rules, self_assessment_limit
+from . import claim_timeline, ledger, payout, portfolio_health, rules, self_assessment_limit
 from .contract import MAX_LIST_ITEMS, Errors, Reader
 from .explain import Explanation
 from .ledger import Invoice
@@ -61,6 +61,7 @@ class Inputs:
     rejected_count: int
     columns: dict[str, str] | None
     formats: dict[str, str] | None
+    provision_rates: dict[str, Decimal] | None = None  # receivables health: given per bucket, else None
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -72,6 +73,7 @@ def read(r: Reader, today: date) -> Inputs | None:
     coverage, threshold, max_payout, vat, product = payout.read_policy(r)
     handling, payout_months = claim_timeline.read_periods(r)
     limits = _read_limits(r)
+    rates = portfolio_health.read_rates(r)
     sheet = _read_ledger(r)
     if (r.errors or sheet is None or as_of is None or new_term is None or coverage is None or threshold is None
             or product is None or handling is None or payout_months is None or limits is None):
@@ -92,7 +94,8 @@ def read(r: Reader, today: date) -> Inputs | None:
     policy = payout.Inputs(Decimal(0), Decimal(0), Decimal(0), coverage, threshold, max_payout, vat, product)
     from_file = _source_name(r) != "invoices"
     return Inputs(as_of, sheet.invoices, limits, new_term, policy, handling, payout_months, rejected,
-                  sheet.rejected_rows, sheet.columns if from_file else None, sheet.formats if from_file else None)
+                  sheet.rejected_rows, sheet.columns if from_file else None, sheet.formats if from_file else None,
+                  rates)
 
 
 def _source_name(r: Reader) -> str:
@@ -305,6 +308,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         row["share_pct"] = text(share_pct)
         if row["_open"] and share_pct >= concentration:
             row["flags"].append("concentration")
+    health = portfolio_health.report(as_of, inputs.provision_rates, AGING, lang, rows, groups.values())
     rows.sort(key=lambda row: (-row["_open"], row["customer"]))
     sums = {key: sum((row["_" + key] for row in rows), Decimal(0))
             for key in ("open", "overdue", "cover", "uninsured", "payout_if_default")}
@@ -317,7 +321,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "currency": CURRENCY,
         "customers": rows,
-        "totals": {key: text(value) for key, value in sums.items()},
+        "totals": {key: text(value) for key, value in sums.items()} | health.totals,
         "customer_count": len(rows),
         "invoice_count": len(inputs.invoices),
         "open_invoice_count": len(inputs.invoices) - paid_count,
@@ -330,7 +334,8 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "handling_months": inputs.handling_months,
         "payout_months": inputs.payout_months,
         "product": inputs.policy.product,
-        "explanation": explanation,
+        **health.output,
+        "explanation": explanation + health.explanation,
     }
 
 

@@ -78,7 +78,8 @@ INPUT_FIELDS = {
                      "letter_lang", "creditor", "debtor_name", "pay_within_days", "include_periods"),
     "portfolio": ("as_of", "invoices", "csv", "rows", "columns", "limits", "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
-                  "new_payment_term_days"),
+                  "new_payment_term_days",
+                  "provision_rates_pct"),  # receivables health
 }
 EXPERIENCE_FIELDS = ("amount", "payment_term_days", "invoice_date", "paid_date")
 
