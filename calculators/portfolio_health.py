@@ -39,8 +39,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from itertools import pairwise
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from .contract import Reader
