@@ -318,3 +318,52 @@ def test_the_monthly_history_equals_the_dso_computed_at_each_month_end(docs: lis
     for month in dso_by_month(docs, AS_OF):
         assert month.dso_days == dso(docs, month.month_end)
         assert month.open == receivables(docs, month.month_end)
+
+
+def _groups(docs: list[Document]) -> list[list[Document]]:
+    groups: dict[str, list[Document]] = {}
+    for d in docs:
+        groups.setdefault(d.customer, []).append(d)
+    return list(groups.values())
+
+
+customers_documents = st.lists(st.tuples(st.sampled_from("ABC"), documents), max_size=3).map(
+    lambda parts: [d._replace(customer=name) for name, group in parts for d in group])
+
+
+@PROPERTIES
+@given(customers_documents)
+def test_the_one_pass_gives_what_the_rules_give_one_figure_at_a_time(docs: list[Document]) -> None:
+    groups = _groups(docs)
+    figures, per_customer = portfolio_health.ledger_pass(groups, AS_OF, AGING)
+    assert figures.open_total == receivables(docs, AS_OF)
+    assert figures.dso_days == dso(docs, AS_OF)
+    assert figures.countback_days == dso_countback(docs, AS_OF)
+    assert figures.months == dso_by_month(docs, AS_OF)
+    for group, found in zip(groups, per_customer, strict=True):
+        assert found.behaviour == behaviour(group, AS_OF)
+        assert found.buckets(AS_OF, AGING) == open_buckets(group, AS_OF, AGING)
+
+
+@pytest.mark.parametrize(("early", "late", "off"), [(88, 10, 2), (80, 10, 2), (95, 5, 2), (98, 10, 0), (150, 30, 5)])
+def test_the_one_pass_learns_the_rates_the_rule_learns(early: int, late: int, off: int) -> None:
+    docs = _history(early, late, off)
+    figures, _ = portfolio_health.ledger_pass([docs], AS_OF, AGING)
+    expected = rates_from_history(docs, AS_OF, AGING)
+    assert figures.history.rates_pct == expected.rates_pct
+    assert (figures.history.settled, figures.history.written_off) == (expected.settled, expected.written_off)
+    # The pass only gathers the history when there is enough to learn from; then it is the rule's.
+    assert figures.history.reached == (expected.reached if off and early + late + off >= 100 else {})
+
+
+def test_ledger_invoice_rows_are_read_as_documents_without_open_amounts_or_write_offs() -> None:
+    from calculators.ledger import Invoice
+
+    rows = [Invoice("Acme", Decimal(100), AS_OF - timedelta(40), 30, AS_OF - timedelta(10), None, None, None, 0, None),
+            Invoice("Acme", Decimal(50), AS_OF - timedelta(90), 30, AS_OF - timedelta(60), AS_OF - timedelta(45), None,
+                    None, 1, None)]
+    documents = [Document(*row) for row in rows]
+    figures, (found,) = portfolio_health.ledger_pass([rows], AS_OF, AGING)
+    assert figures.open_total == receivables(documents, AS_OF) == Decimal(100)
+    assert found.behaviour == behaviour(documents, AS_OF)
+    assert found.buckets(AS_OF, AGING) == open_buckets(documents, AS_OF, AGING)
