@@ -135,6 +135,10 @@ PORTFOLIO_VALUES: dict[str, st.SearchStrategy[Any]] = {
                                st.sampled_from(["Customer", "Amount", "Klant", ""]) | JSON_SCALARS, max_size=2),
     "limits": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""]),
                                               "credit_limit": KINDS["amount"]}) | JSON_SCALARS, max_size=3),
+    # receivables health
+    "provision_rates_pct": st.dictionaries(st.sampled_from(["not_due", "days_1_30", "days_31_60", "days_61_90",
+                                                            "days_over_90", "later"]), KINDS["pct"] | ODD,
+                                           max_size=5) | JSON_SCALARS,
 }
 PORTFOLIO_INVOICE_FIELDS = ("customer", "amount", "invoice_date", "payment_term_days", "due_date", "paid_date",
                             "reference", "currency")
