@@ -480,25 +480,37 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
     """
     recent_from = add_months(as_of, -RECENT_MONTHS)
     earlier_from = add_months(as_of, -RECENT_MONTHS - EARLIER_MONTHS)
-    invoiced_by_day: dict[date, Decimal] = {}
+    # Amounts by invoice date, then by payment date (None: not paid): one addition per row for both the
+    # invoicing per day and the payments per day, which are made from these after the pass.
+    by_dates: dict[date, dict[date | None, Decimal]] = {}
     not_opened: dict[date, Decimal] = {}  # of each day's invoicing, what was never open (written off, part paid)
-    closed: dict[date, Decimal] = {}  # what was paid on each day
     open_total = lost = written_amount = _ZERO
     written = paid_total = 0
-    invoiced_get, closed_get, scores = invoiced_by_day.get, closed.get, _SCORES.get
+    by_dates_get, scores = by_dates.get, _SCORES.get
     top, bottom = _TOP, _BOTTOM
     customers: list[CustomerFigures] = []
     for documents in groups:
         full = _full(documents)
         open_invoices: list[tuple[date, Decimal]] = []
-        credit = weight = late = scored = recent_w = recent_late = earlier_w = earlier_late = _ZERO
+        credit = _ZERO
         paid_count = 0
+        # Paid amounts by days overdue, per period of payment (recent, earlier, older): one addition per row,
+        # the multiplications once per distinct number of days (Decimal arithmetic is what costs, in Pyodide most).
+        recent_t: dict[int, Decimal] = {}
+        earlier_t: dict[int, Decimal] = {}
+        older_t: dict[int, Decimal] = {}
         for d in documents:
             invoiced_on = d[2]
             if invoiced_on > as_of:
                 continue
             amount = d[1]
-            invoiced_by_day[invoiced_on] = invoiced_get(invoiced_on, _ZERO) + amount
+            paid = d[5]
+            inner = by_dates_get(invoiced_on)
+            if inner is None:
+                inner = by_dates[invoiced_on] = {}
+            key = None if full and d[15] else paid
+            sofar = inner.get(key)
+            inner[key] = amount if sofar is None else sofar + amount
             open_amount = None
             if full:
                 open_amount = d[10]
@@ -509,7 +521,6 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
                         written_amount += amount
                         lost += amount if open_amount is None else open_amount
                     continue
-            paid = d[5]
             if paid is None:
                 if open_amount is None:
                     value = amount
@@ -522,27 +533,30 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
                 elif value < 0:
                     credit -= value
                 continue
-            closed[paid] = closed_get(paid, _ZERO) + amount
-            if amount <= 0 or paid > as_of:
+            if not amount or paid > as_of or (full and amount < 0):
                 continue
             days = (paid - d[4]).days
             paid_count += 1
-            weight += amount
-            points = scores(days)
-            if points is None:
-                points = top if days < 0 else bottom
-            scored += amount * points
-            if days > 0:
-                amount_late = amount * days
-                late += amount_late
-            else:
-                amount_late = _ZERO
-            if paid > recent_from:
-                recent_w += amount
-                recent_late += amount_late
-            elif paid > earlier_from:
-                earlier_w += amount
-                earlier_late += amount_late
+            table = recent_t if paid > recent_from else earlier_t if paid > earlier_from else older_t
+            sofar = table.get(days)
+            table[days] = amount if sofar is None else sofar + amount
+        weight = late = scored = recent_w = recent_late = earlier_w = earlier_late = _ZERO
+        for position, table in enumerate((recent_t, earlier_t, older_t)):
+            table_weight = table_late = _ZERO
+            for days, amount in table.items():
+                table_weight += amount
+                if days > 0:
+                    table_late += amount * days
+                points = scores(days)
+                if points is None:
+                    points = top if days < 0 else bottom
+                scored += amount * points
+            weight += table_weight
+            late += table_late
+            if position == 0:
+                recent_w, recent_late = table_weight, table_late
+            elif position == 1:
+                earlier_w, earlier_late = table_weight, table_late
         average = CONTEXT.divide(late, weight) if weight else None
         recent = CONTEXT.divide(recent_late, recent_w) if recent_w else None
         earlier = CONTEXT.divide(earlier_late, earlier_w) if earlier_w else None
@@ -567,6 +581,14 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
     year_start = as_of - year
     by_month: dict[int, Decimal] = {}
     sales = _ZERO
+    invoiced_by_day: dict[date, Decimal] = {}
+    closed: dict[date, Decimal] = {}  # what was paid on each day
+    for day, inner in by_dates.items():
+        invoiced_by_day[day] = sum(inner.values(), _ZERO)
+        for paid_on, value in inner.items():
+            if paid_on is not None:
+                sofar = closed.get(paid_on)
+                closed[paid_on] = value if sofar is None else sofar + value
     for day, value in invoiced_by_day.items():
         open_diff[index(day)] += value
         sales_diff[index(day)] += value
