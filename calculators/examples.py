@@ -227,7 +227,7 @@ EXAMPLES["portfolio_small_ledger"] = {
              "payout_if_default": "10800.00", "flags": ["over_limit", "concentration"]},
             {"customer": "Peters Bakery", "open": "6050.00", "self_assessment_limit": "6050.00",
              "payout_if_default": "5445.00", "hand_over": "2025-12-22",
-             "flags": ["hand_over_due", "concentration"]},
+             "flags": ["hand_over_due", "concentration", "paying_later"]},
             {"customer": "Café De Hoek", "open": "850.00", "cover": "0.00", "flags": ["no_cover"]},
         ],
         "totals": {"open": "21420.00", "uninsured": "3370.00", "payout_if_default": "16245.00"},
@@ -277,3 +277,23 @@ EXAMPLES["collections_three_countries"] = {
     },
 }
 # -- collections (end) -------------------------------------------------------------------------------------------
+# -- receivables health (DSO, payment behaviour, provision) --------------------------------------------------
+#: The same small ledger with a provision matrix typed in: illustrative rates per age of the open invoices (a
+#: ledger this small has no write-offs to learn them from). The guide receivables-health.md quotes its figures.
+EXAMPLES["portfolio_health"] = {
+    "calculator": "portfolio",
+    "source": "004",
+    "payload": {**EXAMPLES["portfolio_small_ledger"]["payload"],
+                "provision_rates_pct": {"not_due": "1", "days_1_30": "3", "days_31_60": "10", "days_61_90": "25",
+                                        "days_over_90": "60"}},
+    "expect": {
+        "dso_days": "242.0", "dso_countback_days": "122.0",
+        "customers": [
+            {"customer": "Smit Construction", "provision": {"amount": "338.80", "insured": "252.00"}},
+            {"customer": "Peters Bakery", "behaviour": {"days_late": "40.7", "score": 56, "trend_days": "74.4"},
+             "provision": {"amount": "1512.50", "insured": "1361.25"}},
+            {"customer": "Café De Hoek", "provision": {"amount": "8.50", "insured": "0.00"}},
+        ],
+        "totals": {"provision": "1859.80", "provision_insured": "1613.25", "provision_uninsured": "246.55"},
+    },
+}

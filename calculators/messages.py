@@ -457,3 +457,7 @@ _register(messages_ledgers)
 from . import messages_collections  # noqa: E402
 
 _register(messages_collections)
+# -- receivables health (DSO, payment behaviour, provision) --
+from . import messages_portfolio_health  # noqa: E402
+
+_register(messages_portfolio_health)

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import claim_timeline, payout, rules, self_assessment_limit
+from . import claim_timeline, payout, portfolio_health, rules, self_assessment_limit
 from .contract import Reader
 from .explain import Explanation
 from .ledgers import table as ledger
@@ -63,6 +63,7 @@ class Inputs:
     formats: dict[str, str] | None
     #: What the ledger fields held beyond the documents (payments, files, columns left unused): issue 18.
     receivables: Receivables | None = None
+    provision_rates: dict[str, Decimal] | None = None  # receivables health: given per bucket, else None
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -74,6 +75,7 @@ def read(r: Reader, today: date) -> Inputs | None:
     coverage, threshold, max_payout, vat, product = payout.read_policy(r)
     handling, payout_months = claim_timeline.read_periods(r)
     limits = _read_limits(r)
+    rates = portfolio_health.read_rates(r)
     with ledger.collector_paused():
         found = read_request(r, as_of or today)
     if (r.errors or found is None or as_of is None or new_term is None or coverage is None or threshold is None
@@ -83,7 +85,7 @@ def read(r: Reader, today: date) -> Inputs | None:
         return None
     policy = payout.Inputs(Decimal(0), Decimal(0), Decimal(0), coverage, threshold, max_payout, vat, product)
     return Inputs(as_of, found.documents, limits, new_term, policy, handling, payout_months, found.rejected,
-                  found.rejected_count, found.columns, found.formats, found)
+                  found.rejected_count, found.columns, found.formats, found, rates)
 
 
 def _read_limits(r: Reader) -> dict[str, Decimal] | None:
@@ -153,6 +155,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         row["share_pct"] = text(share_pct)
         if row["_open"] and share_pct >= concentration:
             row["flags"].append("concentration")
+    health = portfolio_health.report(as_of, inputs.provision_rates, AGING, lang, rows, groups.values())
     rows.sort(key=lambda row: (-row["_open"], row["customer"]))
     sums = {key: sum((row["_" + key] for row in rows), Decimal(0))
             for key in ("open", "overdue", "cover", "uninsured", "payout_if_default")}
@@ -170,7 +173,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "currency": CURRENCY,
         "customers": rows,
-        "totals": {key: text(value) for key, value in sums.items()},
+        "totals": {key: text(value) for key, value in sums.items()} | health.totals,
         "customer_count": len(rows),
         "invoice_count": len(inputs.invoices),
         "open_invoice_count": open_count,
@@ -184,7 +187,8 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "handling_months": inputs.handling_months,
         "payout_months": inputs.payout_months,
         "product": inputs.policy.product,
-        "explanation": explanation,
+        **health.output,
+        "explanation": explanation + health.explanation,
         **_files_part(inputs.receivables),
     }
 

@@ -95,7 +95,8 @@ INPUT_FIELDS = {
     "portfolio": ("as_of", "invoices", "csv", "rows", "files", "default_term_days", "columns", "limits",
                   "coverage_pct", "intervention_threshold",
                   "max_payout", "vat_rate_pct", "product", "handling_months", "payout_months",
-                  "new_payment_term_days"),
+                  "new_payment_term_days",
+                  "provision_rates_pct"),  # receivables health
     "collections": ("as_of", "invoices", "csv", "rows", "columns", "customers", "creditor", "policy",
                     "pay_within_days", "letters", "rates", "ecb_rates", "disputed", "files", "default_term_days"),
 }

@@ -248,6 +248,7 @@ def collections_corpus() -> Iterator[tuple[str, Any]]:
     yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": creditor, "letters": False}
     yield "collections", {"as_of": "2025-12-31", "csv": ledger, "creditor": {"name": "x"},
                           "customers": [{"customer": "Acme", "country": "XX"}, {"customer": "ACME"}]}
+    yield from portfolio_health_corpus()
 
 
 def portfolio_corpus() -> Iterator[tuple[str, Any]]:
@@ -307,6 +308,26 @@ def ledgers_corpus() -> Iterator[tuple[str, Any]]:
         {"name": "fec.txt", "text": fec},
         {"name": "l.csv", "text": "Klant;Factuurdatum;Vervaldatum;Bedrag;Notitie\n"
                                   "Beta;01-06-2025;01-07-2025;5,00;x\n"}]}
+def portfolio_health_corpus() -> Iterator[tuple[str, Any]]:
+    """Receivables health: DSO with and without a year of sales, provision given, learned, or not possible."""
+    from datetime import timedelta
+
+    from calculators import portfolio, portfolio_health
+    from calculators.ledgers.model import Document
+
+    one = [{"customer": "Acme", "amount": "100", "invoice_date": "2023-01-02", "payment_term_days": 30}]
+    yield "portfolio", {"invoices": one, "as_of": "2025-12-31"}  # nothing invoiced in the year: no DSO
+    rates = {"not_due": "1", "days_1_30": "2", "days_31_60": "5", "days_61_90": "10", "days_over_90": "50"}
+    yield "portfolio", {"invoices": [dict(one[0], invoice_date="2025-12-01")], "as_of": "2025-12-31",
+                        "provision_rates_pct": rates}
+    yield "portfolio", {"invoices": one, "provision_rates_pct": {"not_due": "101", "later": "1"}}
+    # Today's readers carry no write-offs: the learned rates are reached through the report itself.
+    day = date(2024, 1, 1)
+    settled = [Document("A", Decimal(100), day, 30, day + timedelta(30), day + timedelta(30 + late), None, None, i,
+                        None) for i, late in enumerate([0] * 60 + [100] * 60)]
+    settled.append(settled[0]._replace(paid_date=None, written_off=True))
+    row = {"_open": Decimal(0), "_payout_if_default": Decimal(0), "flags": []}
+    portfolio_health.report(date(2025, 12, 31), None, portfolio.AGING, "en", [row], [settled])
 
 
 def test_every_message_the_engine_writes_exists_in_every_language_and_every_message_is_written(

@@ -146,6 +146,10 @@ PORTFOLIO_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "default_term_days": KINDS["int"],
     "limits": st.lists(st.fixed_dictionaries({"customer": st.sampled_from(["Acme", "ACME", ""]),
                                               "credit_limit": KINDS["amount"]}) | JSON_SCALARS, max_size=3),
+    # receivables health
+    "provision_rates_pct": st.dictionaries(st.sampled_from(["not_due", "days_1_30", "days_31_60", "days_61_90",
+                                                            "days_over_90", "later"]), KINDS["pct"] | ODD,
+                                           max_size=5) | JSON_SCALARS,
 }
 # collections: the customers' details, the creditor, the policy (its deadlines), invoices marked disputed
 _DEADLINE = st.fixed_dictionaries({}, optional={"months": KINDS["int"], "days": KINDS["int"]}) | JSON_SCALARS

@@ -50,11 +50,13 @@ DYNAMIC = {
     "late.status.": ["not_due", "paid_on_time", "late", "paid_late"],
     "late.condition.": ["nl_14_day_letter", "be_free_first_reminder", "be_clause_in_contract", "nl_default",
                         "fr_formal_notice"],
-    "portfolio.flag.": ["over_limit", "no_cover", "hand_over_due", "concentration"],
+    "portfolio.flag.": ["over_limit", "no_cover", "hand_over_due", "concentration",
+                        "paying_later"],  # receivables health
     "portfolio.column.": list(ledger.FIELDS),
     "portfolio.total.": ["open", "overdue", "cover", "uninsured", "payout_if_default"],
     "portfolio.col.": ["customer", "open", "overdue", "oldest_overdue_days", "credit_limit", "self_assessment_limit",
-                       "cover", "uninsured", "payout_if_default", "share_pct", "hand_over", "flags"],
+                       "cover", "uninsured", "payout_if_default", "share_pct", "hand_over", "flags",
+                       "provision", "score"],  # receivables health
     "portfolio.bucket.": ["not_due", *(code for code, _, _ in portfolio.AGING)],
     # issue 18: the formats the engine names per file ("camt.053" written camt_053)
     "portfolio.format.": ["csv", "xlsx", "fec", "ubl", "camt_053", "zip", "xml"],

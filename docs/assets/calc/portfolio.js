@@ -11,10 +11,11 @@
 // the page asks which column of the file holds it. "Remember on this device" keeps the ledger in IndexedDB, only when
 // asked, with a button to forget it.
 
-import { h, s } from "./dom.js";
+import { h } from "./dom.js";
 import { INTL_LOCALES, formatInputDate, formatInputNumber, formatInteger, formatPercent, formatShortDate,
   parseAmount } from "./locale.js";
 import { policyFields } from "./payout.js";
+import * as health from "./portfolio-health.js";
 import { guessSeparator, parseCSV } from "./table.js";
 
 /** The invoice columns the engine reads, in the order of the mapping step. */
@@ -25,12 +26,14 @@ export const EXTRA_COLUMNS = ["open_amount", "kind", "corrects", "payment_id", "
   "language", "debtor"];
 /** Aging buckets, oldest last (the engine's `aging` keys). */
 export const BUCKETS = ["not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90"];
-/** The report table's columns: [key, kind]; kind decides the sort order and the formatting. */
+/** The report table's columns: [key, kind]; kind decides the sort order and the formatting. They fit a 1280 px
+ * screen; DETAIL's figures (and behaviour, provision parts, ageing) are in each customer's detail row. */
 const TABLE = [
   ["customer", "text"], ["open", "money"], ["overdue", "money"], ["oldest_overdue_days", "days"],
-  ["credit_limit", "money"], ["self_assessment_limit", "money"], ["cover", "money"], ["uninsured", "money"],
-  ["payout_if_default", "money"], ["share_pct", "pct"], ["hand_over", "date"], ["flags", "flags"],
+  ["cover", "money"], ["uninsured", "money"], ["provision", "provision"], ["score", "score"], ["flags", "flags"],
 ];
+const DETAIL = [["credit_limit", "money"], ["self_assessment_limit", "money"], ["payout_if_default", "money"],
+  ["share_pct", "pct"], ["hand_over", "date"]];
 const PAGE_SIZE = 50;
 const AGING_SHOWN = 15;
 const CONCENTRATION_SHOWN = 10;
@@ -220,6 +223,7 @@ export default {
         calc.field("payout_months", "integer", { optional: true, placeholder: String(rules.payout_months),
           hint: t("hint.default_months", { value: rules.payout_months }) }),
         limits),
+      health.rateFields(calc),
       h("button", { type: "submit", class: "md-button md-button--primary calc-submit" }, t("action.compute")));
     // The reference date typed by the reader is theirs: opening a file clears only the example's.
     this.asOfTyped = false;
@@ -244,6 +248,7 @@ export default {
     const limits = (example.limits || []).map((item) => `${item.customer}; ${formatInputNumber(item.credit_limit,
       calc.lang)}`);
     if (limits.length) params.set("limits", limits.join("\n"));
+    health.exampleRates(example, params, calc.lang);
     return params;
   },
 
@@ -287,6 +292,7 @@ export default {
     const { limits, lines } = parseLimits(this.limits.value, calc.lang);
     this.limitLines = lines;
     if (limits.length) payload.limits = limits;
+    health.completeRates(payload);
   },
 
   requestInfo() {
@@ -609,8 +615,8 @@ export default {
         h("table", { class: "calc-report-table", id: "calc-customers" },
           h("caption", {}, t("portfolio.table.caption")), h("thead", {}, this.tableHead), this.tableBody)),
       this.pager);
-    calc.figures.replaceChildren(figures, this.concentration(calc, customers, totals), this.aging(calc, customers),
-      table);
+    calc.figures.replaceChildren(figures, health.figures(calc, result), this.concentration(calc, customers, totals),
+      this.aging(calc, customers), health.dsoPicture(calc, result), table);
     const rejected = result.rejected || [];
     if (result.rejected_count) {
       this.listRows(rejected, request, t("portfolio.file.rows_set_aside", {
@@ -638,7 +644,7 @@ export default {
     const { key, descending } = this.sort;
     const kind = Object.fromEntries(TABLE)[key];
     const value = (c) => {
-      const v = c[key];
+      const v = health.cellValue(c, key);
       if (kind === "text") return String(v || "").toLocaleLowerCase(INTL_LOCALES[this.calc.lang]);
       if (kind === "flags") return (v || []).length;
       if (kind === "date") return v || (descending ? "" : "\uffff");
@@ -685,9 +691,9 @@ export default {
     for (const c of rows.slice(start, start + PAGE_SIZE)) {
       const tr = h("tr", { dataset: { customer: c.customer } });
       for (const [key, kind] of TABLE) {
-        const v = c[key];
+        const v = health.cellValue(c, key);
         if (key === "customer") {
-          tr.append(h("th", { scope: "row" }, v));
+          tr.append(h("th", { scope: "row" }, health.detailToggle(calc, c, tr, DETAIL, TABLE.length), v));
           continue;
         }
         let shown;
@@ -695,8 +701,9 @@ export default {
         else if (kind === "pct") shown = formatPercent(v, calc.lang);
         else if (kind === "days") shown = v === null || v === undefined ? "–" : formatInteger(v, calc.lang);
         else if (kind === "date") shown = v ? formatShortDate(v, calc.lang) : "–";
-        else shown = (v || []).map((code) => h("span", { class: `calc-flag calc-flag-${code}`, dataset: { flag: code } },
-          t(`portfolio.flag.${code}`)));
+        else if (kind === "flags") shown = (v || []).map((code) => h("span", { class: `calc-flag calc-flag-${code}`,
+          dataset: { flag: code } }, t(`portfolio.flag.${code}`)));
+        else shown = health.cellText(calc, key, c);
         const td = h("td", { class: kind === "flags" ? "calc-flags" : "calc-num", dataset: { col: key } }, shown);
         if (kind !== "flags" && v !== null && v !== undefined) td.dataset.value = String(v);
         tr.append(td);
@@ -727,25 +734,13 @@ export default {
       items.push({ label: t("portfolio.concentration.others", { count: formatInteger(rest.length, calc.lang) }),
         share: Math.round(restShare * 100) / 100, open: null, others: true });
     }
-    const width = 640;
-    const labelWidth = 200;
-    const row = 22;
-    const height = Math.max(row, items.length * row);
     const max = Math.max(1, ...items.map((i) => i.share));
-    const bars = items.map((item, i) => {
-      const w = ((width - labelWidth - 60) * item.share) / max;
-      return s("g", { transform: `translate(0 ${i * row})` },
-        s("text", { x: labelWidth - 6, y: row * 0.68, class: "calc-chart-label", "text-anchor": "end" },
-          clip(item.label, 28)),
-        s("rect", { x: labelWidth, y: 3, width: Math.max(w, 0.5).toFixed(1), height: row - 6,
-          class: `calc-share${item.flagged ? " calc-share-flagged" : ""}${item.others ? " calc-share-others" : ""}` }),
-        s("text", { x: labelWidth + w + 4, y: row * 0.68, class: "calc-chart-value" }, pct(item.share)));
-    });
     const description = items.map((i) => `${i.label}: ${pct(i.share)}`).join("; ") || t("portfolio.nothing_open");
-    const svg = s("svg", { class: "calc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", focusable: "false",
-      "aria-labelledby": "calc-share-title calc-share-desc" },
-    s("title", { id: "calc-share-title" }, t("portfolio.concentration.title")),
-    s("desc", { id: "calc-share-desc" }, description), bars);
+    const svg = health.barRows(items.map((item) => ({ label: clip(item.label, 28), valueText: pct(item.share),
+      parts: [{ value: item.share, className: `calc-share${item.flagged ? " calc-share-flagged" : ""}${
+        item.others ? " calc-share-others" : ""}` }] })), max, "calc-share-title calc-share-desc", [
+      h("span", { id: "calc-share-title", hidden: true }, t("portfolio.concentration.title")),
+      h("span", { id: "calc-share-desc", hidden: true }, description)]);
     const list = h("ol", { class: "calc-share-list" }, items.map((item) => h("li", { dataset: { share: item.share } },
       `${item.label}: ${pct(item.share)}`, item.open !== null ? ` (${calc.money(item.open)})` : "")));
     return h("figure", { class: "calc-picture calc-concentration", "aria-labelledby": "calc-share-caption" },
@@ -758,30 +753,14 @@ export default {
   aging(calc, customers) {
     const t = (k, p) => calc.t(k, p);
     const shown = customers.slice(0, AGING_SHOWN);
-    const width = 640;
-    const labelWidth = 200;
-    const row = 22;
-    const height = Math.max(row, shown.length * row);
     const max = Math.max(1, ...shown.map((c) => Number(c.open || 0)));
-    const bars = shown.map((c, i) => {
-      let x = labelWidth;
-      const parts = BUCKETS.map((bucket) => {
-        const amount = Number((c.aging || {})[bucket] || 0);
-        const w = ((width - labelWidth - 10) * amount) / max;
-        const rect = amount > 0 ? s("rect", { x: x.toFixed(1), y: 3, width: Math.max(w, 0.5).toFixed(1),
-          height: row - 6, class: `calc-age calc-age-${bucket}` },
-        s("title", {}, `${c.customer}, ${t(`portfolio.bucket.${bucket}`)}: ${calc.money(amount)}`)) : null;
-        x += w;
-        return rect;
-      });
-      return s("g", { transform: `translate(0 ${i * row})` },
-        s("text", { x: labelWidth - 6, y: row * 0.68, class: "calc-chart-label", "text-anchor": "end" },
-          clip(c.customer, 28)), parts);
-    });
-    const svg = s("svg", { class: "calc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", focusable: "false",
-      "aria-labelledby": "calc-aging-title calc-aging-desc" },
-    s("title", { id: "calc-aging-title" }, t("portfolio.aging.title")),
-    s("desc", { id: "calc-aging-desc" }, t("portfolio.aging.desc")), bars);
+    const svg = health.barRows(shown.map((c) => ({ label: clip(c.customer, 28), parts: BUCKETS.map((bucket) => {
+      const amount = Number((c.aging || {})[bucket] || 0);
+      return { value: amount, className: `calc-age calc-age-${bucket}`,
+        title: `${c.customer}, ${t(`portfolio.bucket.${bucket}`)}: ${calc.money(amount)}` };
+    }) })), max, "calc-aging-title calc-aging-desc", [
+      h("span", { id: "calc-aging-title", hidden: true }, t("portfolio.aging.title")),
+      h("span", { id: "calc-aging-desc", hidden: true }, t("portfolio.aging.desc"))]);
     const legend = h("ul", { class: "calc-age-legend" }, BUCKETS.map((bucket) => h("li", {},
       h("span", { class: `calc-swatch calc-age-${bucket}`, "aria-hidden": "true" }),
       h("span", { class: "calc-legend-label" }, t(`portfolio.bucket.${bucket}`)))));
@@ -817,6 +796,7 @@ export default {
       ["self_assessment_limit", (c) => number(c.self_assessment_limit)], ["cover", (c) => number(c.cover)],
       ["uninsured", (c) => number(c.uninsured)], ["payout_if_default", (c) => number(c.payout_if_default)],
       ["share_pct", (c) => number(c.share_pct)], ["hand_over", (c) => c.hand_over || ""],
+      ["provision", (c) => number(health.cellValue(c, "provision"))], ["score", (c) => number(health.cellValue(c, "score"))],
       ["flags", (c) => (c.flags || []).map((code) => t(`portfolio.flag.${code}`)).join(" | ")],
     ];
     const label = (key) => t(key.startsWith("bucket.") ? `portfolio.${key}` : `portfolio.col.${key}`);
