@@ -6,8 +6,12 @@
 //   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up, and install a wheel
 //               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
 //               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
-//   "make"      the same on the trimmed stdlib, then write Pyodide's memory snapshot to job.out ({heap, size}).
-//   "verify"    restore job.snapshot on job.stdlib, exactly as the browser's worker does (no engine files in the
+//   "make"      the same on the trimmed stdlib, then zero the memory nobody uses (free malloc chunks, the unused
+//               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
+//               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
+//               delta the site serves.
+//   "verify"    restore job.snapshot (the delta) on job.stdlib, exactly as the browser's worker does (the delta
+//               undone from the new instance's memory, docs/assets/calc/snapshot-delta.mjs; no engine files in the
 //               file system), answer every job.checks request with calculators.run_json ({answers}), then check
 //               that a package still installs after the restore (loadPackage of job.wheel, {installed}).
 //
@@ -17,6 +21,8 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const { loadPyodide } = await import(pathToFileURL(join(job.runtime, "pyodide.mjs")).href);
@@ -55,6 +61,29 @@ gc.collect()
   pyodide.runPython(code);
 }
 
+/**
+ * Zero what no one will read: every free malloc chunk (calloc'd until none is left, with the heap not allowed to
+ * grow, then freed), the stack below its pointer and the memory above the break. Bytes in use are untouched.
+ */
+function zeroUnused(module) {
+  module._malloc_trim(0);
+  module._malloc_set_footprint_limit(module._malloc_footprint());
+  const taken = [];
+  let zeroed = 0;
+  for (let size = 1 << 24; size >= 16; size >>>= 1) {
+    for (let p = module._calloc(size, 1); p; p = module._calloc(size, 1)) {
+      taken.push(p);
+      zeroed += size;
+    }
+  }
+  for (const p of taken) module._free(p);
+  module._malloc_set_footprint_limit(-1 >>> 0);  // MAX_SIZE_T: no limit again
+  const below = module._emscripten_stack_get_current() - 1024;  // a margin under the live frames
+  module.HEAP8.fill(0, module._emscripten_stack_get_end(), below);
+  module.HEAP8.fill(0, module._sbrk(0), module.HEAP8.length);
+  return zeroed;
+}
+
 const started = performance.now();
 let out;
 if (job.mode === "discover" || job.mode === "make") {
@@ -76,14 +105,24 @@ json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in l
 `));
     out = { ...found, heap };
   } else {
+    const zeroed = zeroUnused(pyodide._module);
     const snapshot = pyodide.makeMemorySnapshot();
     mkdirSync(job.out.slice(0, job.out.lastIndexOf("/")) || ".", { recursive: true });
     writeFileSync(job.out, snapshot);
-    out = { heap, size: snapshot.length };
+    out = { heap, size: snapshot.length, zeroed };
   }
 } else if (job.mode === "verify") {
+  const delta = new Uint8Array(readFileSync(job.snapshot));
+  const target = laterView(delta.length);
+  let undone = false;
+  hookInstantiate(WebAssembly, (memory) => {
+    const problem = target.fill(delta, memory);
+    if (problem) throw new Error(problem);
+    undone = true;
+  });
   const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    _loadSnapshot: readFileSync(job.snapshot) });
+    _loadSnapshot: target.view });
+  if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
   const run = pyodide.pyimport("calculators").run_json;
   out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
   await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });  // throws if it cannot, after a restore

@@ -52,6 +52,9 @@ from .errors import BuildError
 from .settings import ENGINE_DIR, LANGUAGES, PYODIDE_INTEGRITY
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
+#: The browser's (and the verify step's) code that undoes the delta: part of the snapshot's inputs.
+DELTA_SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "assets" / "calc" / "snapshot-delta.mjs"
+WASM_FILE = "pyodide.asm.wasm"
 #: The heap Pyodide 314.0.7 is compiled with (INITIAL_MEMORY, 30 MiB): a larger snapshot cannot be restored.
 INITIAL_MEMORY = 31_457_280
 SNAPSHOT_MAGIC = 0x706E7300  # "\0snp", little-endian uint32 at offset 0 (src/js/snapshot.ts)
@@ -83,9 +86,15 @@ class Snapshot:
     report: Mapping[str, Any]
 
     @property
-    def files(self) -> dict[str, str]:
-        """``extra.engine`` keys: the snapshot and its zip, relative to the site root."""
+    def paths(self) -> dict[str, str]:
+        """The snapshot and its zip, relative to the site root."""
         return {"snapshot": f"{self.site_dir}{SNAPSHOT_FILE}", "stdlib": f"{self.site_dir}{STDLIB_FILE}"}
+
+    @property
+    def files(self) -> dict[str, str]:
+        """``extra.engine`` keys: ``paths``, and ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
+        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs)."""
+        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"])}
 
 
 # -- what the engine can import ---------------------------------------------------------------------------------
@@ -197,6 +206,61 @@ def check_size(snapshot: bytes, limit: int = INITIAL_MEMORY) -> None:
                              "keep the warm-up small (run each calculator on a small input) and import less"])
 
 
+# -- the delta the site serves ----------------------------------------------------------------------------------
+
+
+def _leb128(data: bytes, at: int, signed: bool = False) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            if signed and byte & 0x40:
+                value -= 1 << shift
+            return value, at
+
+
+def initial_memory(wasm: bytes) -> bytes:
+    """The memory a wasm module starts with: its active data segments at their offsets (zeros elsewhere, up to the
+    last segment's end). Passive segments and offsets that are not constants are refused."""
+    if wasm[:4] != b"\0asm":
+        raise BuildError("snapshot", "not a wasm module")
+    image = bytearray()
+    at = 8
+    while at < len(wasm):
+        section = wasm[at]
+        size, at = _leb128(wasm, at + 1)
+        end = at + size
+        if section == 11:  # data
+            count, cursor = _leb128(wasm, at)
+            for _ in range(count):
+                flag, cursor = _leb128(wasm, cursor)
+                if flag != 0 or wasm[cursor] != 0x41:  # active, memory 0, offset = i32.const
+                    raise BuildError("snapshot", f"a data segment the delta cannot follow (flag {flag})")
+                offset, cursor = _leb128(wasm, cursor + 1, signed=True)
+                if wasm[cursor] != 0x0B:
+                    raise BuildError("snapshot", "a data segment's offset is not a constant")
+                length, cursor = _leb128(wasm, cursor + 1)
+                if len(image) < offset + length:
+                    image.extend(bytes(offset + length - len(image)))
+                image[offset:offset + length] = wasm[cursor:cursor + length]
+                cursor += length
+        at = end
+    return bytes(image)
+
+
+def xor_heap(snapshot: bytes, memory: bytes) -> bytes:
+    """The snapshot with its heap XOR'ed with ``memory`` (the module's initial memory): the delta the site serves,
+    and back (``docs/assets/calc/snapshot-delta.mjs`` does the same in the browser)."""
+    offset = struct.unpack_from("<I", snapshot, 4)[0]
+    length = min(len(snapshot) - offset, len(memory))
+    heap = int.from_bytes(snapshot[offset:offset + length], "little")
+    mixed = (heap ^ int.from_bytes(memory[:length], "little")).to_bytes(length, "little")
+    return snapshot[:offset] + mixed + snapshot[offset + length:]
+
+
 # -- running Node ------------------------------------------------------------------------------------------------
 
 
@@ -247,7 +311,8 @@ def check_requests() -> list[list[str]]:
 def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
-                 Path(__file__).read_bytes(), json.dumps([modules, warmup_requests(), check_requests()])):
+                 DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
+                 json.dumps([modules, warmup_requests(), check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()[:32]
@@ -277,6 +342,9 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE)}, work)
     snapshot = (out / SNAPSHOT_FILE).read_bytes()
     check_size(snapshot)
+    # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
+    # the verify step restores it exactly as the worker does.
+    (out / SNAPSHOT_FILE).write_bytes(xor_heap(snapshot, initial_memory((runtime / WASM_FILE).read_bytes())))
     requests = check_requests()
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
                          "checks": requests}, work)
@@ -286,7 +354,7 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     if differences:
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
-            "heap": heap_size(snapshot), "checked": len(requests),
+            "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 
 
@@ -313,8 +381,8 @@ def build_snapshot(runtime: Path, wheel: Path, project: Path, cache: Path, work:
 
 
 def install(site: Path, snapshot: Snapshot) -> None:
-    """The snapshot and its zip into ``site``, where ``snapshot.files`` says."""
-    for rel in snapshot.files.values():
+    """The snapshot and its zip into ``site``, where ``snapshot.paths`` says."""
+    for rel in snapshot.paths.values():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(snapshot.folder / Path(rel).name, target)
