@@ -166,9 +166,10 @@ def check_imports(wanted: Iterable[str], zipped: Iterable[str], builtins: Iterab
 # -- the trimmed stdlib ----------------------------------------------------------------------------------------
 
 
-def trim_stdlib(full: Path, keep: Iterable[str], target: Path) -> list[str]:
+def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | None = None) -> list[str]:
     """``target``: the entries ``keep`` of the runtime's stdlib zip, stored (uncompressed), in the zip's order,
-    with their original dates: the same inputs give the same bytes."""
+    with their original dates, then the engine package's files from ``engine`` (an unpacked wheel), so that what
+    the snapshot did not import is imported from here later: the same inputs give the same bytes."""
     wanted = set(keep)
     with zipfile.ZipFile(full) as source:
         infos = [info for info in source.infolist() if info.filename in wanted]
@@ -181,7 +182,36 @@ def trim_stdlib(full: Path, keep: Iterable[str], target: Path) -> list[str]:
                 entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 entry.external_attr = info.external_attr
                 out.writestr(entry, source.read(info), compress_type=zipfile.ZIP_STORED)
-    return [info.filename for info in infos]
+            date_time = infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
+            own = sorted(p for p in (engine.rglob("*") if engine else ()) if p.is_file()
+                         and not p.relative_to(engine).parts[0].endswith(".dist-info"))
+            for path in own:
+                entry = zipfile.ZipInfo(path.relative_to(engine).as_posix(), date_time=date_time)
+                entry.external_attr = 0o644 << 16
+                out.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_STORED)
+    with zipfile.ZipFile(target) as made:
+        return made.namelist()
+
+
+def blank_entries(zip_path: Path, names: Iterable[str]) -> int:
+    """Zero the data of the stored entries ``names`` in place (headers, offsets and sizes untouched): the modules
+    the snapshot imported are in its heap already, and zipimport only reads an entry's data when it imports it.
+    Returns the bytes zeroed."""
+    blank = set(names)
+    data = bytearray(zip_path.read_bytes())
+    zeroed = 0
+    with zipfile.ZipFile(zip_path) as archive:
+        for info in archive.infolist():
+            if info.filename not in blank:
+                continue
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise BuildError("snapshot", f"{info.filename} is compressed in the trimmed zip: cannot blank it")
+            name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+            start = info.header_offset + 30 + name_length + extra_length
+            data[start:start + info.compress_size] = bytes(info.compress_size)
+            zeroed += info.compress_size
+    zip_path.write_bytes(bytes(data))
+    return zeroed
 
 
 # -- the snapshot file ------------------------------------------------------------------------------------------
@@ -334,7 +364,7 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     found = run_node({**base, "mode": "discover", "stdlib": str(runtime / STDLIB_FILE)}, work)
     out.mkdir(parents=True, exist_ok=True)
     stdlib = out / STDLIB_FILE
-    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib)
+    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib, engine)
     missing = check_imports(modules, kept, found["builtins"])
     if missing:
         raise BuildError("snapshot", "modules the engine can import at run time are not in the trimmed stdlib "
@@ -345,6 +375,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
     # the verify step restores it exactly as the worker does.
     (out / SNAPSHOT_FILE).write_bytes(xor_heap(snapshot, initial_memory((runtime / WASM_FILE).read_bytes())))
+    # What the snapshot imported is in its heap: those files of the zip are served blank.
+    blanked = blank_entries(stdlib, made["imported"])
     requests = check_requests()
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
                          "checks": requests}, work)
@@ -353,8 +385,11 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
                    if got != (want := calculators.run_json(name, payload))]
     if differences:
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
+    if restored.get("optimize") != 2:
+        raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
             "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
+            "imported_files": len(made["imported"]), "blanked_bytes": blanked,
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 
 
