@@ -7,23 +7,31 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
 - the browser restores the heap into the runtime's compiled initial memory (30 MiB); a snapshot whose heap
   grew past it fails there ("offset is out of bounds"), so the build refuses it (``check_size``);
 - the file system is not in the snapshot, and zipimport keeps the stdlib zip's directory in the heap: the
-  browser must load the very zip the snapshot was made with, and nothing may be imported after the restore
-  that was not imported before or is not in that zip. So the engine imports every module it can import
-  at run time (its own modules, and every stdlib module any of them names, at top level or inside a
-  function: ``engine_imports``) before the snapshot, the zip holds exactly the stdlib files that import
-  touched (stored: the server's brotli compresses it far better than deflate), and the build fails on an
-  import the zip cannot serve (``check_imports``);
+  browser must load the very zip the snapshot was made with. The discovery run imports every module the engine
+  can import at run time (its own modules, and every stdlib module any of them names, at top level or inside a
+  function: ``engine_imports``), and the zip holds exactly the stdlib files that import touched (stored: the
+  server's brotli compresses it far better than deflate) plus the engine's own sources; the build fails on an
+  import the zip cannot serve (``check_imports``). The snapshot itself imports only what the first answers need
+  (``import calculators`` and a warm-up run of each calculator): the rest imports lazily from the zip after a
+  restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
+  served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
   their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
   ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
-  modules in the zip; the verify run installs one after the restore;
+  modules in the zip; the verify run imports every module the engine names and installs one after the restore;
+- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap), the memory nobody uses is zeroed before the
+  snapshot is taken (free malloc chunks, the unused stack, above the break), and the file the site serves is a
+  delta: the heap XOR'ed with the wasm's initial memory (``initial_memory``: its data segments, which the
+  ``.wasm`` already carries), undone in the worker when the wasm is instantiated
+  (``docs/assets/calc/snapshot-delta.mjs``, the same code in the verify run);
 - Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
   the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
 
-Steps: discover (boot on the full zip, import, warm up, list the stdlib files used) -> trim -> make (boot on
-the trimmed zip, import, warm up, snapshot) -> check size -> verify (restore in a fresh Node process, as the
-worker does, and compare every worked example in every language with CPython's ``calculators.run_json``).
+Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used) -> trim (+ the
+engine's sources) -> make (boot on the trimmed zip, import the engine, warm up, zero, snapshot) -> check size ->
+delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node process, as the worker does,
+compare every worked example in every language with CPython's ``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """

@@ -193,7 +193,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     progress("python");
     const options = {
       indexURL: runtime,
-      lockFileContents: await lockText,
+      lockFileContents: lockText,  // a promise: Pyodide awaits it itself, the wasm fetch need not wait for it
       packageBaseUrl: new URL("./", wheel).href,  // also keeps Pyodide from ever choosing its CDN
       stdout: () => {},
       stderr: (text) => console.warn(text),
