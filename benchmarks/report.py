@@ -49,10 +49,10 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
         pages = start["pages"]
         base = pages.get("baseline", {})
         bc, bw = base.get("cold", {}).get("median", float("nan")), base.get("warm", {}).get("median", float("nan"))
-        runs = base.get("cold", {}).get("n", 0)
+        runs = max((v.get("cold", {}).get("n", 0) for k, v in pages.items() if k != "baseline"), default=0)
         out.append(("**First computed answer**: navigation → the engine's answer to a value typed as soon as the "
-                    f"form exists (not the pre-rendered example), median [min–max] ms over {runs} runs, "
-                    "each calculator run paired with a baseline run next to it; ×ratio = median of the paired "
+                    f"form exists (not the pre-rendered example), median [min–max] ms over {runs} runs per "
+                    "calculator, each run paired with a baseline run next to it; ×ratio = median of the paired "
                     "ratios (ratio of the medians in brackets), cold / warm", "", "", ""))
         out.append(("baseline (bare Pyodide in a module worker, `1 + 1`), same run",
                     f"{_ms(base.get('cold'))} / {_ms(base.get('warm'))}", "reference", ""))

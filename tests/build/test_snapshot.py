@@ -170,13 +170,13 @@ def test_the_build_ships_a_checked_snapshot_beside_the_runtime(real_site) -> Non
             start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
             data = raw[start:start + info.compress_size]
             original = (whole if info.filename in whole.namelist() else wheel).read(info.filename)
-            if data == original:
-                intact += 1
-            else:
-                assert data == bytes(len(data)), info.filename
+            if data == bytes(len(data)):  # blank (or an empty file, blank either way)
                 blank += 1
+            else:
+                assert data == original, info.filename
+                intact += 1
         assert "calculators/__init__.py" in names and "calculators/payout.py" in names
-        assert blank == report["imported_files"] and intact > 0  # imported ones blank; lazy ones intact
+        assert blank >= report["imported_files"] and intact > 0  # imported ones blank; lazy ones intact
     served = snap.zip_modules(names)
     # ... and Pyodide's package loader, for a package the worker installs after a restore (openpyxl).
     for module in ("decimal", "datetime", "json", "csv", "zipfile", "xml.etree.ElementTree",
