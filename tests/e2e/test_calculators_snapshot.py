@@ -112,3 +112,20 @@ def test_a_snapshot_that_cannot_be_used_falls_back_to_a_normal_start(
     # The worker's console.warn reaches the page's console in Chromium; when it does, it says what happened.
     said = [text for text in warnings if "engine snapshot not usable" in text]
     assert all(reason in text for text in said), said
+
+
+def test_the_engine_restores_the_snapshot_when_the_head_script_could_not_start_it(page: Any, site_url: str) -> None:
+    # The first Worker the page makes (the head script's) fails: engine.js starts its own, still from the snapshot.
+    page.add_init_script("""(() => {
+        const Real = window.Worker;
+        let first = true;
+        window.Worker = function (...args) {
+            if (first) { first = false; throw new Error("blocked for the test"); }
+            return new Real(...args);
+        };
+    })();""")
+    open_and_wait_for_engine(page, page_url(site_url, "en", "payout"))
+    timings = engine_timings(page)
+    assert timings["snapshot"] is True, timings
+    assert timings.get("fallback") is None
+    compute_new_input(page, "en")
