@@ -68,8 +68,11 @@ node:
 build: $(VENV)/.site-installed node
 	$(PY) build.py
 
-# Python's http.server: nothing to install, but no compression and no cache headers (deploy/ for those).
-serve: build
+# Python's http.server: nothing to install, but no compression and no cache headers (deploy/ for those). It never
+# sends the .br/.gz copies, so this build skips writing them (brotli 11 over the wasm and the snapshot is most of a
+# first build); `make build`, `make test`, `make bench` and `make dist` write them.
+serve: $(VENV)/.site-installed node
+	SITE_BUILD_NO_COMPRESS=1 $(PY) build.py
 	@$(PY) -c 'from site_build.settings import LANGUAGES, DEFAULT_LANGUAGE as first; \
 	  print("Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop); entry pages:"); \
 	  [print(f"  {lang}: http://127.0.0.1:$(PORT)/" + ("" if lang == first else f"{lang}/")) for lang in LANGUAGES]'

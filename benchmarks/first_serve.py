@@ -3,8 +3,9 @@
     python -m benchmarks.first_serve [--repo .] [--keep]      (make bench-first-serve)
 
 Clones the repository's committed HEAD into a temporary folder and runs ``make serve`` there on a free
-port: a new virtualenv, the Pyodide runtime fetched with ``npm pack``, a first build (brotli 11 on the
-wasm, ~30 s, since the clone has no ``.cache``), then Python's http.server. The clock stops at the
+port: a new virtualenv, the Pyodide runtime fetched with ``npm pack``, a first build without the .br/.gz
+copies (http.server never sends them; the snapshot in Node is most of it, since the clone has no ``.cache``),
+then Python's http.server. The clock stops at the
 first answer of the site root. What is warm is stated, not hidden: pip's and npm's download caches
 (``~/.cache/pip``, ``~/.npm``) are the machine's own, so no package is downloaded again when they hold it;
 Debian packages are not installed by ``make serve`` at all. Writes benchmarks/results/first-serve.json.

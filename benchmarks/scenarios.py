@@ -12,6 +12,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,54 +97,133 @@ def page_state(context: Any) -> dict[str, Any]:
     }""")
 
 
+#: The phases of a calculator's start, from the page's and the worker's own stamps (ms since navigation).
+PHASES = ("worker", "module", "wasm", "restored", "ready", "answer")
+
+PHASES_JS = """() => {
+    const el = document.getElementById("calc");
+    let timings = null;
+    try { timings = JSON.parse(el && el.dataset.engineTimings || "null"); } catch (e) { timings = null; }
+    return { origin: performance.timeOrigin, timings, answer: window.__bench && window.__bench.answer };
+}"""
+
+
+def phases(context: Any) -> dict[str, float]:
+    """Navigation -> worker start -> runtime module -> wasm ready -> restored -> engine ready -> first answer, in ms
+    since the page's navigation (the worker reports its marks against its own clock and its timeOrigin)."""
+    got = page_for(context).evaluate(PHASES_JS)
+    timings = got.get("timings") or {}
+    marks = timings.get("marks") or {}
+    out: dict[str, float] = {}
+    if timings.get("origin") is not None and timings.get("t0") is not None:
+        shift = timings["origin"] + timings["t0"] - got["origin"]  # the worker's init, on the page's clock
+        out["worker"] = shift
+        for key in ("module", "wasm", "restored", "ready"):
+            if marks.get(key) is not None:
+                out[key] = shift + marks[key]
+    if got.get("answer") is not None:
+        out["answer"] = float(got["answer"])
+    return {k: round(v, 1) for k, v in out.items()}
+
+
+def paired_ratios(pairs: list[tuple[float, float]]) -> dict[str, float]:
+    """Median of the per-pair ratios (calculator / its neighbouring baseline run) beside the ratio of medians."""
+    ratios = [c / b for c, b in pairs if b]
+    if not ratios:
+        return {"median_of_ratios": float("nan"), "ratio_of_medians": float("nan"), "n": 0}
+    calcs, bases = [c for c, _ in pairs], [b for _, b in pairs]
+    return {"median_of_ratios": round(statistics.median(ratios), 3),
+            "ratio_of_medians": round(statistics.median(calcs) / statistics.median(bases), 3),
+            "min": round(min(ratios), 3), "max": round(max(ratios), 3), "n": len(ratios),
+            "ratios": [round(r, 3) for r in ratios]}
+
+
 def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
                 seed: int = 11) -> dict[str, Any]:
     """Navigation to the first computed answer (calculators: to an input typed at once, not the pre-rendered
     example; the baseline: its ``1 + 1``), cold (new profile) and warm (same profile, browser restarted), with
-    the first result on screen beside it. The pages run in a new shuffled order in every round."""
+    the first result on screen beside it.
+
+    Paired: every calculator run has a baseline run right next to it (before or after, alternating), so both
+    see the same background load; the ratio of each pair is kept, and the report gives the median of those
+    ratios beside the ratio of the medians. The calculators run in a new shuffled order in every round, and the
+    load average is read before and after each round."""
+    baseline = next(t for t in pages if not t.calculator)
+    calculators = [t for t in pages if t.calculator]
     found: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
     screens: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
+    split: dict[str, dict[str, list[dict[str, float]]]] = {t.name: {"cold": [], "warm": []} for t in calculators}
+    pairs: dict[str, dict[str, list[tuple[float, float]]]] = {t.name: {"cold": [], "warm": []} for t in calculators}
     notes: dict[str, list[str]] = {t.name: [] for t in pages}
     orders: list[list[str]] = []
+    loads: list[tuple[str, str]] = []
     watch = Watch()
     shuffle = random.Random(seed)
+
+    def one(target: Target, run: int) -> dict[str, float]:
+        """A cold then a warm visit of ``target`` on a new profile: {"cold": ms, "warm": ms} (absent: failed)."""
+        got: dict[str, float] = {}
+        url = server.url + target.path
+        with Profile(playwright, watch) as profile:
+            try:
+                for visit in ("cold", "warm"):
+                    with profile.context(target.script) as context:
+                        ms = time_to_first_result(context, url, calculator=target.calculator)
+                        if target.calculator:
+                            stamps = calc_stamps(context)
+                            if stamps.get("outcome") != "result":
+                                notes[target.name].append(f"{visit} run {run}: outcome {stamps.get('outcome')}")
+                            if stamps.get("screen") is not None:
+                                screens[target.name][visit].append(float(stamps["screen"]))
+                            split[target.name][visit].append(phases(context))
+                        else:
+                            screens[target.name][visit].append(ms)
+                        found[target.name][visit].append(ms)
+                        got[visit] = ms
+                        if visit == "cold":
+                            settle(context, server, target.calculator)
+            except Exception as error:  # one failed run is reported, not fatal
+                notes[target.name].append(f"run {run}: {type(error).__name__}: {str(error)[:200]}")
+        return got
+
     for run in range(runs):
-        order = list(pages)
+        order = list(calculators)
         shuffle.shuffle(order)
         orders.append([t.name for t in order])
-        for target in order:  # so background load, and any order effect, spreads over every page alike
-            url = server.url + target.path
-            with Profile(playwright, watch) as profile:
-                try:
-                    for visit in ("cold", "warm"):
-                        with profile.context(target.script) as context:
-                            ms = time_to_first_result(context, url, calculator=target.calculator)
-                            if target.calculator:
-                                stamps = calc_stamps(context)
-                                if stamps.get("outcome") != "result":
-                                    notes[target.name].append(f"{visit} run {run}: outcome {stamps.get('outcome')}")
-                                if stamps.get("screen") is not None:
-                                    screens[target.name][visit].append(float(stamps["screen"]))
-                            else:
-                                screens[target.name][visit].append(ms)
-                            found[target.name][visit].append(ms)
-                            if visit == "cold":
-                                settle(context, server, target.calculator)
-                except Exception as error:  # one failed run is reported, not fatal
-                    notes[target.name].append(f"run {run}: {type(error).__name__}: {str(error)[:200]}")
+        before = _load()
+        for index, target in enumerate(order):
+            first_baseline = (run + index) % 2 == 0  # the baseline goes first in half the pairs
+            pair = (baseline, target) if first_baseline else (target, baseline)
+            got = {t.name: one(t, run) for t in pair}
+            for visit in ("cold", "warm"):
+                calc, base = got[target.name].get(visit), got[baseline.name].get(visit)
+                if calc is not None and base is not None:
+                    pairs[target.name][visit].append((calc, base))
             log(f"  run {run + 1}/{runs} {target.name:<22} cold {_last(found, target, 'cold')} "
-                f"warm {_last(found, target, 'warm')}")
+                f"warm {_last(found, target, 'warm')}  (baseline {_last(found, baseline, 'cold')} "
+                f"/ {_last(found, baseline, 'warm')})")
+        loads.append((before, _load()))
     return {
         "pages": {name: {visit: Stats.of(v).as_dict() for visit, v in visits.items()}
                   for name, visits in found.items()},
+        "paired": {name: {visit: paired_ratios(v) for visit, v in visits.items()} for name, visits in pairs.items()},
+        "phases": {name: {visit: {key: Stats.of([s[key] for s in v if key in s]).as_dict() for key in PHASES}
+                          for visit, v in visits.items()} for name, visits in split.items()},
         "screen": {name: {visit: Stats.of(v).as_dict() for visit, v in visits.items()}
                    for name, visits in screens.items()},
         "raw": found,
+        "raw_pairs": pairs,
+        "raw_phases": split,
         "raw_screen": screens,
         "orders": orders,
+        "loads": loads,
         "notes": {k: v for k, v in notes.items() if v},
         "problems": watch.problems(),
     }
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def throttled_start(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
@@ -152,6 +232,8 @@ def throttled_start(playwright: Any, server: Server, pages: list[Target], runs: 
     one calculator, in a shuffled order per round, with the bytes the server sent for each visit."""
     chosen = [t for t in pages if t.name in ("baseline", THROTTLED_CALCULATOR)]
     found: dict[str, list[float]] = {t.name: [] for t in chosen}
+    pairs: list[tuple[float, float]] = []  # (calculator, baseline) of the same round, run one after the other
+    load_before = _load()
     sent: dict[str, list[int]] = {t.name: [] for t in chosen}
     notes: list[str] = []
     watch = Watch()
@@ -174,8 +256,11 @@ def throttled_start(playwright: Any, server: Server, pages: list[Target], runs: 
             values = found[target.name]
             log(f"  throttled run {run + 1}/{runs} {target.name:<22} "
                 f"{f'{values[-1]:7.0f} ms' if values else '   failed'}")
+        if len(found["baseline"]) == run + 1 and len(found[THROTTLED_CALCULATOR]) == run + 1:
+            pairs.append((found[THROTTLED_CALCULATOR][-1], found["baseline"][-1]))
     return {"profile": "10 Mbit/s, 40 ms latency (CDP Network.emulateNetworkConditions)",
             "pages": {name: Stats.of(v).as_dict() for name, v in found.items()},
+            "paired": paired_ratios(pairs), "load_before": load_before, "load_after": _load(),
             "bytes": {name: (sorted(v)[len(v) // 2] if v else 0) for name, v in sent.items()},
             "raw": found, "notes": notes, "problems": watch.problems()}
 

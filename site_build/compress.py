@@ -9,7 +9,8 @@ least ``MIN_SAVING`` smaller than the original: ``python_stdlib.zip`` and
 the wheel are already deflated and gain about 2-5 %, so they stay single; the
 trimmed stdlib zip beside the snapshot is stored, and brotli shrinks it by ~80 %.
 Output is deterministic (gzip without name or time), so two builds of the
-same site give the same bytes.
+same site give the same bytes. ``make serve`` (Python's http.server, which never
+sends a copy) builds without them: ``SITE_BUILD_NO_COMPRESS=1``.
 """
 
 from __future__ import annotations

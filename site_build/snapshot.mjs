@@ -6,10 +6,17 @@
 //   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up, and install a wheel
 //               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
 //               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
-//   "make"      the same on the trimmed stdlib, then write Pyodide's memory snapshot to job.out ({heap, size}).
-//   "verify"    restore job.snapshot on job.stdlib, exactly as the browser's worker does (no engine files in the
-//               file system), answer every job.checks request with calculators.run_json ({answers}), then check
-//               that a package still installs after the restore (loadPackage of job.wheel, {installed}).
+//   "make"      boot on the trimmed zip (which holds the engine too), import only what the first answers need
+//               (calculators and the warm-up), list the zip files that import read (imported), then zero the
+//               memory nobody uses (free malloc chunks, the unused
+//               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
+//               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
+//               delta the site serves.
+//   "verify"    restore job.snapshot (the delta) on job.stdlib, exactly as the browser's worker does (the delta
+//               undone from the new instance's memory, docs/assets/calc/snapshot-delta.mjs; no engine files in the
+//               file system), answer every job.checks request with calculators.run_json ({answers}), import every
+//               module of job.modules (lazily, from the served zip), then check that a package still installs
+//               after the restore (loadPackage of job.wheel, {installed}).
 //
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private: checked against
 // Pyodide 314.0.7 (src/js/snapshot.ts, pyodide.ts, api.ts). The browser's use is in docs/assets/calc/worker.mjs.
@@ -17,6 +24,8 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const { loadPyodide } = await import(pathToFileURL(join(job.runtime, "pyodide.mjs")).href);
@@ -40,11 +49,12 @@ function installEngine(pyodide) {
   }
 }
 
-/** Import every module the engine may import at run time and run each calculator once (small inputs). */
-function warmUp(pyodide) {
+/** Import the modules of job.modules (discover: every module the engine may import at run time; make: none, only
+ * what the first answers need) and run each calculator once (small inputs). */
+function warmUp(pyodide, modules) {
   const code = `
 import gc, importlib, json
-for _name in json.loads(${JSON.stringify(JSON.stringify(job.modules))}):
+for _name in json.loads(${JSON.stringify(JSON.stringify(modules))}):
     importlib.import_module(_name)
 import calculators
 for _name, _payload in json.loads(${JSON.stringify(JSON.stringify(job.warmup))}):
@@ -55,37 +65,87 @@ gc.collect()
   pyodide.runPython(code);
 }
 
-const started = performance.now();
-let out;
-if (job.mode === "discover" || job.mode === "make") {
-  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
-  installEngine(pyodide);
-  warmUp(pyodide);
-  const heap = pyodide._module.HEAP8.length;
-  if (job.mode === "discover") {
-    // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
-    // (never in the snapshot's heap: a loaded package makes the snapshot fail, Pyodide issue #5195).
-    await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });
-    const found = JSON.parse(pyodide.runPython(`
+/**
+ * Zero what no one will read: every free malloc chunk (calloc'd until none is left, with the heap not allowed to
+ * grow, then freed), the stack below its pointer and the memory above the break. Bytes in use are untouched.
+ */
+function zeroUnused(module) {
+  module._malloc_trim(0);
+  module._malloc_set_footprint_limit(module._malloc_footprint());
+  const taken = [];
+  let zeroed = 0;
+  for (let size = 1 << 24; size >= 16; size >>>= 1) {
+    for (let p = module._calloc(size, 1); p; p = module._calloc(size, 1)) {
+      taken.push(p);
+      zeroed += size;
+    }
+  }
+  for (const p of taken) module._free(p);
+  module._malloc_set_footprint_limit(-1 >>> 0);  // MAX_SIZE_T: no limit again
+  const below = module._emscripten_stack_get_current() - 1024;  // a margin under the live frames
+  module.HEAP8.fill(0, module._emscripten_stack_get_end(), below);
+  module.HEAP8.fill(0, module._sbrk(0), module.HEAP8.length);
+  return zeroed;
+}
+
+/** The zip's files that imported modules came from, and the modules built into the runtime. */
+function zipFiles(pyodide) {
+  return JSON.parse(pyodide.runPython(`
 import json, sys
 _zip = "/lib/python%d%d.zip/" % sys.version_info[:2]
 json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in list(sys.modules.values())
                              if (getattr(m, "__file__", None) or "").startswith(_zip)}),
             "builtins": sorted(sys.builtin_module_names)})
 `));
-    out = { ...found, heap };
+}
+
+const started = performance.now();
+let out;
+if (job.mode === "discover" || job.mode === "make") {
+  // PYTHONOPTIMIZE=2 (-OO): no docstrings (nor asserts) in the heap, ~6 % off the compressed snapshot; the flag
+  // is in the snapshot, so what the worker imports after a restore is compiled the same way.
+  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
+    env: { PYTHONOPTIMIZE: "2" }, ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
+  if (job.mode === "discover") {
+    installEngine(pyodide);  // make: the engine is in the trimmed zip, and imported from there
+  }
+  warmUp(pyodide, job.mode === "discover" ? job.modules : []);
+  const heap = pyodide._module.HEAP8.length;
+  if (job.mode === "discover") {
+    // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
+    // (never in the snapshot's heap: a loaded package makes the snapshot fail, Pyodide issue #5195).
+    await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });
+    out = { ...zipFiles(pyodide), heap };
   } else {
+    const { files: imported } = zipFiles(pyodide);
+    const zeroed = zeroUnused(pyodide._module);
     const snapshot = pyodide.makeMemorySnapshot();
     mkdirSync(job.out.slice(0, job.out.lastIndexOf("/")) || ".", { recursive: true });
     writeFileSync(job.out, snapshot);
-    out = { heap, size: snapshot.length };
+    out = { heap, size: snapshot.length, zeroed, imported };
   }
 } else if (job.mode === "verify") {
+  const delta = new Uint8Array(readFileSync(job.snapshot));
+  const target = laterView(delta.length);
+  let undone = false;
+  hookInstantiate(WebAssembly, (memory) => {
+    const problem = target.fill(delta, memory);
+    if (problem) throw new Error(problem);
+    undone = true;
+  });
   const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    _loadSnapshot: readFileSync(job.snapshot) });
+    _loadSnapshot: target.view });
+  if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
   const run = pyodide.pyimport("calculators").run_json;
   out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
+  // Everything the engine may import later comes from the zip, whose already-imported files are blanked.
+  pyodide.runPython(`
+import importlib, json
+for _name in json.loads(${JSON.stringify(JSON.stringify(job.modules))}):
+    importlib.import_module(_name)
+`);
+  out.imported = job.modules.length;
+  out.optimize = pyodide.runPython("import sys; sys.flags.optimize");
   await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });  // throws if it cannot, after a restore
   out.installed = true;
 } else {

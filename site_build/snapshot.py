@@ -7,23 +7,31 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
 - the browser restores the heap into the runtime's compiled initial memory (30 MiB); a snapshot whose heap
   grew past it fails there ("offset is out of bounds"), so the build refuses it (``check_size``);
 - the file system is not in the snapshot, and zipimport keeps the stdlib zip's directory in the heap: the
-  browser must load the very zip the snapshot was made with, and nothing may be imported after the restore
-  that was not imported before or is not in that zip. So the engine imports every module it can import
-  at run time (its own modules, and every stdlib module any of them names, at top level or inside a
-  function: ``engine_imports``) before the snapshot, the zip holds exactly the stdlib files that import
-  touched (stored: the server's brotli compresses it far better than deflate), and the build fails on an
-  import the zip cannot serve (``check_imports``);
+  browser must load the very zip the snapshot was made with. The discovery run imports every module the engine
+  can import at run time (its own modules, and every stdlib module any of them names, at top level or inside a
+  function: ``engine_imports``), and the zip holds exactly the stdlib files that import touched (stored: the
+  server's brotli compresses it far better than deflate) plus the engine's own sources; the build fails on an
+  import the zip cannot serve (``check_imports``). The snapshot itself imports only what the first answers need
+  (``import calculators`` and a warm-up run of each calculator): the rest imports lazily from the zip after a
+  restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
+  served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
   their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
   ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
-  modules in the zip; the verify run installs one after the restore;
+  modules in the zip; the verify run imports every module the engine names and installs one after the restore;
+- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap), the memory nobody uses is zeroed before the
+  snapshot is taken (free malloc chunks, the unused stack, above the break), and the file the site serves is a
+  delta: the heap XOR'ed with the wasm's initial memory (``initial_memory``: its data segments, which the
+  ``.wasm`` already carries), undone in the worker when the wasm is instantiated
+  (``docs/assets/calc/snapshot-delta.mjs``, the same code in the verify run);
 - Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
   the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
 
-Steps: discover (boot on the full zip, import, warm up, list the stdlib files used) -> trim -> make (boot on
-the trimmed zip, import, warm up, snapshot) -> check size -> verify (restore in a fresh Node process, as the
-worker does, and compare every worked example in every language with CPython's ``calculators.run_json``).
+Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used) -> trim (+ the
+engine's sources) -> make (boot on the trimmed zip, import the engine, warm up, zero, snapshot) -> check size ->
+delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node process, as the worker does,
+compare every worked example in every language with CPython's ``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """
@@ -52,6 +60,9 @@ from .errors import BuildError
 from .settings import ENGINE_DIR, LANGUAGES, PYODIDE_INTEGRITY
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
+#: The browser's (and the verify step's) code that undoes the delta: part of the snapshot's inputs.
+DELTA_SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "assets" / "calc" / "snapshot-delta.mjs"
+WASM_FILE = "pyodide.asm.wasm"
 #: The heap Pyodide 314.0.7 is compiled with (INITIAL_MEMORY, 30 MiB): a larger snapshot cannot be restored.
 INITIAL_MEMORY = 31_457_280
 SNAPSHOT_MAGIC = 0x706E7300  # "\0snp", little-endian uint32 at offset 0 (src/js/snapshot.ts)
@@ -83,9 +94,15 @@ class Snapshot:
     report: Mapping[str, Any]
 
     @property
-    def files(self) -> dict[str, str]:
-        """``extra.engine`` keys: the snapshot and its zip, relative to the site root."""
+    def paths(self) -> dict[str, str]:
+        """The snapshot and its zip, relative to the site root."""
         return {"snapshot": f"{self.site_dir}{SNAPSHOT_FILE}", "stdlib": f"{self.site_dir}{STDLIB_FILE}"}
+
+    @property
+    def files(self) -> dict[str, str]:
+        """``extra.engine`` keys: ``paths``, and ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
+        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs)."""
+        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"])}
 
 
 # -- what the engine can import ---------------------------------------------------------------------------------
@@ -157,9 +174,10 @@ def check_imports(wanted: Iterable[str], zipped: Iterable[str], builtins: Iterab
 # -- the trimmed stdlib ----------------------------------------------------------------------------------------
 
 
-def trim_stdlib(full: Path, keep: Iterable[str], target: Path) -> list[str]:
+def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | None = None) -> list[str]:
     """``target``: the entries ``keep`` of the runtime's stdlib zip, stored (uncompressed), in the zip's order,
-    with their original dates: the same inputs give the same bytes."""
+    with their original dates, then the engine package's files from ``engine`` (an unpacked wheel), so that what
+    the snapshot did not import is imported from here later: the same inputs give the same bytes."""
     wanted = set(keep)
     with zipfile.ZipFile(full) as source:
         infos = [info for info in source.infolist() if info.filename in wanted]
@@ -172,7 +190,36 @@ def trim_stdlib(full: Path, keep: Iterable[str], target: Path) -> list[str]:
                 entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 entry.external_attr = info.external_attr
                 out.writestr(entry, source.read(info), compress_type=zipfile.ZIP_STORED)
-    return [info.filename for info in infos]
+            date_time = infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
+            own = sorted(p for p in (engine.rglob("*") if engine else ()) if p.is_file()
+                         and not p.relative_to(engine).parts[0].endswith(".dist-info"))
+            for path in own:
+                entry = zipfile.ZipInfo(path.relative_to(engine).as_posix(), date_time=date_time)
+                entry.external_attr = 0o644 << 16
+                out.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_STORED)
+    with zipfile.ZipFile(target) as made:
+        return made.namelist()
+
+
+def blank_entries(zip_path: Path, names: Iterable[str]) -> int:
+    """Zero the data of the stored entries ``names`` in place (headers, offsets and sizes untouched): the modules
+    the snapshot imported are in its heap already, and zipimport only reads an entry's data when it imports it.
+    Returns the bytes zeroed."""
+    blank = set(names)
+    data = bytearray(zip_path.read_bytes())
+    zeroed = 0
+    with zipfile.ZipFile(zip_path) as archive:
+        for info in archive.infolist():
+            if info.filename not in blank:
+                continue
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise BuildError("snapshot", f"{info.filename} is compressed in the trimmed zip: cannot blank it")
+            name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+            start = info.header_offset + 30 + name_length + extra_length
+            data[start:start + info.compress_size] = bytes(info.compress_size)
+            zeroed += info.compress_size
+    zip_path.write_bytes(bytes(data))
+    return zeroed
 
 
 # -- the snapshot file ------------------------------------------------------------------------------------------
@@ -195,6 +242,61 @@ def check_size(snapshot: bytes, limit: int = INITIAL_MEMORY) -> None:
         raise BuildError("snapshot", f"the snapshot's heap is {heap:,} bytes, more than the {limit:,} bytes the "
                          "runtime starts with: the browser could not restore it (Pyodide issue #6254)", [
                              "keep the warm-up small (run each calculator on a small input) and import less"])
+
+
+# -- the delta the site serves ----------------------------------------------------------------------------------
+
+
+def _leb128(data: bytes, at: int, signed: bool = False) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            if signed and byte & 0x40:
+                value -= 1 << shift
+            return value, at
+
+
+def initial_memory(wasm: bytes) -> bytes:
+    """The memory a wasm module starts with: its active data segments at their offsets (zeros elsewhere, up to the
+    last segment's end). Passive segments and offsets that are not constants are refused."""
+    if wasm[:4] != b"\0asm":
+        raise BuildError("snapshot", "not a wasm module")
+    image = bytearray()
+    at = 8
+    while at < len(wasm):
+        section = wasm[at]
+        size, at = _leb128(wasm, at + 1)
+        end = at + size
+        if section == 11:  # data
+            count, cursor = _leb128(wasm, at)
+            for _ in range(count):
+                flag, cursor = _leb128(wasm, cursor)
+                if flag != 0 or wasm[cursor] != 0x41:  # active, memory 0, offset = i32.const
+                    raise BuildError("snapshot", f"a data segment the delta cannot follow (flag {flag})")
+                offset, cursor = _leb128(wasm, cursor + 1, signed=True)
+                if wasm[cursor] != 0x0B:
+                    raise BuildError("snapshot", "a data segment's offset is not a constant")
+                length, cursor = _leb128(wasm, cursor + 1)
+                if len(image) < offset + length:
+                    image.extend(bytes(offset + length - len(image)))
+                image[offset:offset + length] = wasm[cursor:cursor + length]
+                cursor += length
+        at = end
+    return bytes(image)
+
+
+def xor_heap(snapshot: bytes, memory: bytes) -> bytes:
+    """The snapshot with its heap XOR'ed with ``memory`` (the module's initial memory): the delta the site serves,
+    and back (``docs/assets/calc/snapshot-delta.mjs`` does the same in the browser)."""
+    offset = struct.unpack_from("<I", snapshot, 4)[0]
+    length = min(len(snapshot) - offset, len(memory))
+    heap = int.from_bytes(snapshot[offset:offset + length], "little")
+    mixed = (heap ^ int.from_bytes(memory[:length], "little")).to_bytes(length, "little")
+    return snapshot[:offset] + mixed + snapshot[offset + length:]
 
 
 # -- running Node ------------------------------------------------------------------------------------------------
@@ -247,7 +349,8 @@ def check_requests() -> list[list[str]]:
 def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
-                 Path(__file__).read_bytes(), json.dumps([modules, warmup_requests(), check_requests()])):
+                 DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
+                 json.dumps([modules, warmup_requests(), check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()[:32]
@@ -269,7 +372,7 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     found = run_node({**base, "mode": "discover", "stdlib": str(runtime / STDLIB_FILE)}, work)
     out.mkdir(parents=True, exist_ok=True)
     stdlib = out / STDLIB_FILE
-    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib)
+    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib, engine)
     missing = check_imports(modules, kept, found["builtins"])
     if missing:
         raise BuildError("snapshot", "modules the engine can import at run time are not in the trimmed stdlib "
@@ -277,6 +380,11 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE)}, work)
     snapshot = (out / SNAPSHOT_FILE).read_bytes()
     check_size(snapshot)
+    # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
+    # the verify step restores it exactly as the worker does.
+    (out / SNAPSHOT_FILE).write_bytes(xor_heap(snapshot, initial_memory((runtime / WASM_FILE).read_bytes())))
+    # What the snapshot imported is in its heap: those files of the zip are served blank.
+    blanked = blank_entries(stdlib, made["imported"])
     requests = check_requests()
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
                          "checks": requests}, work)
@@ -285,8 +393,11 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
                    if got != (want := calculators.run_json(name, payload))]
     if differences:
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
+    if restored.get("optimize") != 2:
+        raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
-            "heap": heap_size(snapshot), "checked": len(requests),
+            "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
+            "imported_files": len(made["imported"]), "blanked_bytes": blanked,
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 
 
@@ -313,8 +424,8 @@ def build_snapshot(runtime: Path, wheel: Path, project: Path, cache: Path, work:
 
 
 def install(site: Path, snapshot: Snapshot) -> None:
-    """The snapshot and its zip into ``site``, where ``snapshot.files`` says."""
-    for rel in snapshot.files.values():
+    """The snapshot and its zip into ``site``, where ``snapshot.paths`` says."""
+    for rel in snapshot.paths.values():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(snapshot.folder / Path(rel).name, target)

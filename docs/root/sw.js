@@ -15,7 +15,8 @@
 //   Everything else on this site goes to the network first and falls back to its cached copy when offline or
 //   slow. (A site built before versioned paths, without `build`, keeps the wheel and the lock file network-first:
 //   a build could change them under the same URL.)
-// - message {type: "keep", urls}: a calculator page asks to keep itself and what it loaded.
+// - message {type: "keep", urls}: a calculator page asks to keep itself and what it loaded (and, with the engine's
+//   worker, the modules the worker imports, which the page cannot see).
 // Nothing off the site's origin is ever touched. Every copy is written in the background (event.waitUntil):
 // a response never waits for the cache.
 
@@ -104,8 +105,14 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+/** The calculator worker's own imports: the page never sees them among its resources. */
+const WORKER_IMPORTS = ["snapshot-delta.mjs"];
+
 async function keep(urls) {
   const cache = await caches.open(SHELL_CACHE);
+  for (const href of [...urls]) {
+    if (href.endsWith("/assets/calc/worker.mjs")) urls.push(...WORKER_IMPORTS.map((name) => new URL(name, href).href));
+  }
   const results = await Promise.allSettled(urls
     .filter((href) => sameSite(new URL(href)) && !ENGINE_URLS.has(href))
     .map(async (href) => {

@@ -79,7 +79,9 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
                       "lock": f"pyodide/wheels/{build_id}/pyodide-lock.json",
                       "pyodide_version": PYODIDE_VERSION, "build_id": build_id,
                       "snapshot": f"pyodide/snapshots/{real_site.report.snapshot['id']}/snapshot.bin",
-                      "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip"}
+                      "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip",
+                      # the snapshot's length: the worker hands Pyodide a buffer of it before the file arrives
+                      "snapshot_bytes": str((real_site.site / engine["snapshot"]).stat().st_size)}
     assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]

@@ -94,6 +94,50 @@ def test_the_trimmed_stdlib_is_stored_and_the_same_bytes_every_time(tmp_path: Pa
         snap.trim_stdlib(full, ["missing.py"], tmp_path / "three.zip")
 
 
+def test_the_engine_sources_ride_in_the_trimmed_zip_and_imported_entries_can_be_blanked(tmp_path: Path) -> None:
+    full = tmp_path / "full.zip"
+    with zipfile.ZipFile(full, "w") as out:
+        out.writestr(zipfile.ZipInfo("a.py", date_time=(2026, 1, 2, 3, 4, 6)), "x = 1\n" * 40)
+        out.writestr(zipfile.ZipInfo("b.py", date_time=(2026, 1, 2, 3, 4, 6)), "y = 2\n" * 40)
+    engine = tmp_path / "wheel"
+    (engine / "calculators").mkdir(parents=True)
+    (engine / "calculators" / "__init__.py").write_text("z = 3\n")
+    (engine / "calculators-0.1.0.dist-info").mkdir()
+    (engine / "calculators-0.1.0.dist-info" / "METADATA").write_text("Name: calculators\n")
+    target = tmp_path / "trimmed.zip"
+    assert snap.trim_stdlib(full, ["a.py", "b.py"], target, engine) == ["a.py", "b.py", "calculators/__init__.py"]
+    size = target.stat().st_size
+    assert snap.blank_entries(target, ["a.py", "calculators/__init__.py"]) == 240 + 6
+    assert target.stat().st_size == size
+    raw = target.read_bytes()
+    assert b"x = 1" not in raw and b"z = 3" not in raw and b"y = 2\n" * 40 in raw
+    with zipfile.ZipFile(target) as blanked:
+        assert blanked.namelist() == ["a.py", "b.py", "calculators/__init__.py"]  # the directory is untouched
+        assert blanked.read("b.py") == b"y = 2\n" * 40
+
+
+def test_the_delta_against_the_wasm_initial_memory_gives_the_snapshot_back() -> None:
+    # A module with two active data segments (offsets 4 and 10), as emscripten writes them.
+    segments = [(4, b"abcd"), (10, b"XY")]
+    body = bytes([len(segments)])
+    for offset, data in segments:
+        body += bytes([0, 0x41, offset, 0x0B, len(data)]) + data
+    wasm = b"\0asm\x01\0\0\0" + bytes([11, len(body)]) + body
+    memory = snap.initial_memory(wasm)
+    assert memory == b"\0\0\0\0abcd\0\0XY"
+    heap = bytearray(64)
+    heap[4:8] = b"abcd"  # unchanged since the start: zeros in the delta
+    heap[10:12] = b"XZ"
+    heap[40] = 7
+    snapshot = fake_snapshot(0) + bytes(heap)
+    delta = snap.xor_heap(snapshot, memory)
+    assert delta[:128] == snapshot[:128]
+    assert delta[128 + 4:128 + 8] == bytes(4) and delta[128 + 11] == ord("Y") ^ ord("Z") and delta[128 + 40] == 7
+    assert snap.xor_heap(delta, memory) == snapshot
+    with pytest.raises(BuildError, match="data segment"):
+        snap.initial_memory(b"\0asm\x01\0\0\0" + bytes([11, 3, 1, 1, 0]))  # a passive segment
+
+
 def test_a_machine_without_node_is_told_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(snap.shutil, "which", lambda name: None)
     with pytest.raises(BuildError, match="apt-get install nodejs"):
@@ -112,14 +156,27 @@ def test_the_build_ships_a_checked_snapshot_beside_the_runtime(real_site) -> Non
     assert snap.heap_size(snapshot.read_bytes()) <= snap.INITIAL_MEMORY
     # Every worked example in every language and each calculator's error answer were compared with CPython.
     assert report["checked"] == len(snap.check_requests())
-    # The trimmed stdlib: much smaller than the runtime's, stored, with everything the engine names.
+    # The trimmed stdlib: much smaller than the runtime's, stored, with everything the engine names and the
+    # engine's own sources; what the snapshot imported is blank, the rest as in the runtime's zip and the wheel.
     full = real_site.site / RUNTIME_DIR / snap.STDLIB_FILE
-    with zipfile.ZipFile(stdlib) as trimmed, zipfile.ZipFile(full) as whole:
+    raw = stdlib.read_bytes()
+    with zipfile.ZipFile(stdlib) as trimmed, zipfile.ZipFile(full) as whole, \
+            zipfile.ZipFile(real_site.site / engine["wheel"]) as wheel:
         names = trimmed.namelist()
         assert len(names) < len(whole.namelist()) / 2
         assert {i.compress_type for i in trimmed.infolist()} == {zipfile.ZIP_STORED}
-        for name in names:
-            assert trimmed.read(name) == whole.read(name)
+        blank = intact = 0
+        for info in trimmed.infolist():
+            start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+            data = raw[start:start + info.compress_size]
+            original = (whole if info.filename in whole.namelist() else wheel).read(info.filename)
+            if data == bytes(len(data)):  # blank (or an empty file, blank either way)
+                blank += 1
+            else:
+                assert data == original, info.filename
+                intact += 1
+        assert "calculators/__init__.py" in names and "calculators/payout.py" in names
+        assert blank >= report["imported_files"] and intact > 0  # imported ones blank; lazy ones intact
     served = snap.zip_modules(names)
     # ... and Pyodide's package loader, for a package the worker installs after a restore (openpyxl).
     for module in ("decimal", "datetime", "json", "csv", "zipfile", "xml.etree.ElementTree",

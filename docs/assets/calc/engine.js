@@ -48,7 +48,10 @@ export class Engine {
       boot.worker.onmessage = (event) => this.receive(event.data);
       return;
     }
-    this.init = this.options.init;
+    // The snapshot's length (the worker needs it to restore the snapshot) is on #calc when calc.js's init lacks it.
+    const root = document.getElementById("calc");
+    const snapshotBytes = root && root.dataset.snapshotBytes;
+    this.init = { ...(snapshotBytes ? { snapshotBytes } : {}), ...this.options.init };
     this.spawn(this.init);
   }
 

@@ -3,13 +3,16 @@
 // Messages in:  {type: "init", runtime, wheel, lock, version, build, snapshot, stdlib}
 //                 runtime = absolute URL of the runtime folder (pyodide.mjs...), wheel and lock = absolute URLs,
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
-//                 snapshot, stdlib = absolute URLs of the build's memory snapshot and of the trimmed stdlib zip it
-//                 was made with (absent: no snapshot, a normal start)
+//                 snapshot, stdlib = absolute URLs of the build's memory snapshot (a delta, snapshot-delta.mjs) and
+//                 of the trimmed stdlib zip it was made with, snapshotBytes = the snapshot's length (any of them
+//                 absent: no snapshot, a normal start)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
 //               {type: "ready", loaded, timings}         timings.snapshot: the start restored the build's snapshot;
-//                                                      timings.fallback: why it could not (then a normal start)
+//                                                      timings.fallback: why it could not (then a normal start);
+//                                                      timings.marks: ms after init (module, wasm, snapshot,
+//                                                      stdlib, restored, ready); origin + t0: init's wall clock
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
 //               {type: "fallback", detail}               the snapshot could not be used: the page starts a new
 //                                                      worker with init.snapshot = "" and init.fallback = detail
@@ -24,6 +27,8 @@
 // full stdlib, then the wheel.
 // The snapshot's URL names its content, so the browser's HTTP cache (and the service worker) keep it for the
 // next visits: there is no second, browser-made snapshot.
+
+import { hookInstantiate, laterView } from "./snapshot-delta.mjs";
 
 let runJson = null;
 let pyodideRef = null;
@@ -65,7 +70,14 @@ function counted(response) {
 // Every file Pyodide fetches goes through here: a missing file fails the load at once
 // (Pyodide itself would wait forever on a wasm 404), and each chunk counts as progress.
 const siteFetch = self.fetch.bind(self);
+/** URL -> bytes the worker fetched ahead (the snapshot's stdlib): Pyodide's own fetch of it gets them. */
+const ahead = new Map();
 self.fetch = async (input, init) => {
+  const early = ahead.get(String(input));
+  if (early) {
+    ahead.delete(String(input));
+    return new Response(await early);  // a failure throws here; restore() checks the bytes arrived
+  }
   let response;
   try {
     response = await siteFetch(input, init);
@@ -77,7 +89,7 @@ self.fetch = async (input, init) => {
     if (!runJson) fail(`${response.status} ${response.url || input}`);  // later loads (xlsx) report their own
     return response;
   }
-  if (!response.body || String(input).startsWith("blob:")) return response;  // a blob: bytes counted already
+  if (!response.body) return response;
   if (new URL(response.url || String(input), self.location.href).pathname.endsWith(".wasm")) {
     // Handed over untouched: V8 keeps the compiled wasm (code cache) only for a response that comes
     // straight from the network, the HTTP cache or Cache Storage; a new Response around its body disables it.
@@ -94,7 +106,9 @@ self.fetch = async (input, init) => {
 // site_build/snapshot.mjs). What it relies on: Pyodide checks the snapshot's build id against its own runtime
 // ("Snapshot build id mismatch"); the stdlib zip must be the very one the snapshot was made with (zipimport keeps
 // its directory in the heap), so it comes from the snapshot's folder; the file system is not restored, which is
-// why the build imported everything the engine can import before taking it. Every failure falls back.
+// why the build imported everything the engine can import before taking it. The snapshot file is a delta against
+// the wasm's initial memory (snapshot-delta.mjs): it is undone when the wasm is instantiated. Every failure falls
+// back.
 
 /** The bytes of `url`, counted as progress; an error (not a failed engine) when it cannot be had. */
 async function fetchOptional(url) {
@@ -104,25 +118,47 @@ async function fetchOptional(url) {
 }
 
 /** Start both downloads at once; either failing makes the restore fail (and the start fall back). */
-function fetchSnapshot({ snapshot, stdlib }, t0) {
+function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) {
   const arrived = (promise, key) => promise.then((bytes) => { marks[key] = performance.now() - t0; return bytes; });
   const files = { snapshot: arrived(fetchOptional(snapshot), "snapshot"),
-    stdlib: arrived(fetchOptional(stdlib), "stdlib") };
-  files.snapshot.catch(() => {});  // awaited by loadPyodide; a failure is handled there
+    stdlib: arrived(fetchOptional(stdlib), "stdlib"), stdlibURL: stdlib, length: Number(snapshotBytes) };
+  files.snapshot.catch(() => {});  // awaited when the wasm is instantiated; a failure is handled there
+  files.stdlib.catch(() => {});
+  // Pyodide fetches the stdlib itself (after the wasm): it gets these bytes, already on their way.
+  ahead.set(stdlib, files.stdlib);
   return files;
 }
 
-async function restore(loadPyodide, options, files) {
-  // The zip is handed over as a blob URL: Pyodide only logs a stdlib it could not fetch, and goes on without it.
-  const stdLibURL = URL.createObjectURL(new Blob([await files.stdlib]));
+async function restore(loadPyodide, options, files, t0) {
+  // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view at once, filled from the
+  // delta and the new instance's memory as soon as both are there (the wasm compiles while the snapshot arrives).
+  // If either file cannot be had, Pyodide is left waiting (its instantiation never ends; the page ends this
+  // worker) and the restore fails with the reason.
+  const target = laterView(files.length);
+  let abort;
+  let problem = null;
+  const aborted = new Promise((resolve, reject) => { abort = reject; });
+  const undo = hookInstantiate(WebAssembly, async (memory) => {
+    marks.wasm = performance.now() - t0;
+    try {
+      const [delta] = await Promise.all([files.snapshot, files.stdlib]);
+      problem = target.fill(delta, memory);
+    } catch (error) {
+      abort(error);
+      await new Promise(() => {});
+    }
+  });
   try {
-    // The snapshot may still be arriving: Pyodide compiles the wasm meanwhile and awaits it before the restore.
-    const pyodide = await loadPyodide({ ...options, stdLibURL, _loadSnapshot: files.snapshot });
+    const pyodide = await Promise.race([
+      loadPyodide({ ...options, stdLibURL: files.stdlibURL, _loadSnapshot: target.view }), aborted]);
+    if (problem) throw new Error(problem);  // never reached: the spoiled header fails the restore
     // Every restore starts from the build's random state (the snapshot disables hash randomisation too): reseed.
     pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
     return pyodide;
+  } catch (error) {
+    throw problem ? new Error(`${error && error.message || error}; ${problem}`) : error;
   } finally {
-    URL.revokeObjectURL(stdLibURL);
+    undo();
   }
 }
 
@@ -143,7 +179,7 @@ async function dropOldSnapshots() {
   }
 }
 
-async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
@@ -151,13 +187,13 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
     // The runtime's module, the lock file and the snapshot are fetched at the same time.
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
-    const files = snapshot && stdlib ? fetchSnapshot({ snapshot, stdlib }, t0) : null;
+    const files = snapshot && stdlib && snapshotBytes ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) : null;
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
     marks.module = performance.now() - t0;
     progress("python");
     const options = {
       indexURL: runtime,
-      lockFileContents: await lockText,
+      lockFileContents: lockText,  // a promise: Pyodide awaits it itself, the wasm fetch need not wait for it
       packageBaseUrl: new URL("./", wheel).href,  // also keeps Pyodide from ever choosing its CDN
       stdout: () => {},
       stderr: (text) => console.warn(text),
@@ -165,7 +201,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
     let engine;
     if (files) {
       try {
-        engine = start(await restore(loadPyodide, options, files));
+        engine = start(await restore(loadPyodide, options, files, t0));
       } catch (error) {
         // A failed restore may leave Pyodide's module state in this worker half set up: the page starts a fresh
         // worker without the snapshot instead of a second loadPyodide here.
@@ -175,13 +211,22 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, fallback }) {
         return;
       }
     } else {
-      engine = start(await loadPyodide({ ...options, packages: [wheel] }));
+      const undo = hookInstantiate(WebAssembly, () => { marks.wasm = performance.now() - t0; });
+      try {
+        engine = start(await loadPyodide({ ...options, packages: [wheel] }));
+      } finally {
+        undo();
+      }
     }
     runJson = engine.runJson;
     pyodideRef = engine.pyodide;
     if (failed) return;
+    marks.restored = engine.t1 - t0;
+    marks.ready = performance.now() - t0;
+    // origin + t0: when init came, on the clock every page and worker shares (the bench splits the start with it)
     self.postMessage({ type: "ready", loaded, timings: {
-      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback, marks } });
+      runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback, marks,
+      origin: performance.timeOrigin, t0 } });
     dropOldSnapshots();
   } catch (error) {
     fail(error && error.message ? error.message : error);
