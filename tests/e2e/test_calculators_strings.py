@@ -46,7 +46,7 @@ DYNAMIC = {
     "late.figure.": ["total", "principal", "paid", "principal_outstanding", "interest", "costs", "costs_basis",
                      "costs_conditions", "interest_conditions", "until"],
     "late.costs_basis.": ["nl_b2b_minimum", "be_b2b_flat", "fr_b2b_flat", "nl_wik_scale", "be_consumer_cap",
-                          "fr_consumer_none"],
+                          "fr_consumer_none", "nl_b2b_scale", "nl_b2b_agreed"],  # issue 17: the scale by default
     "late.status.": ["not_due", "paid_on_time", "late", "paid_late"],
     "late.condition.": ["nl_14_day_letter", "be_free_first_reminder", "be_clause_in_contract", "nl_default",
                         "fr_formal_notice"],
@@ -60,6 +60,30 @@ DYNAMIC = {
     "portfolio.bucket.": ["not_due", *(code for code, _, _ in portfolio.AGING)],
     # issue 18: the formats the engine names per file ("camt.053" written camt_053)
     "portfolio.format.": ["csv", "xlsx", "fec", "ubl", "camt_053", "zip", "xml"],
+    # issue 17's fields and figures, and the collections run's codes: the codes the engine and the pages use
+    "late.figure.costs_after_notice.": ["BE", "NL"],
+    "late.hint.notice_date.": ["BE", "FR", "NL"],
+    "late.letter.costs_after_notice.": ["BE", "NL"],
+    "late.nl_business_costs.": ["agreed", "flat", "scale"],
+    "late.notice_by.": ["email", "post"],
+    "collections.col.": ["action", "amount", "customer", "date", "next", "urgency"],
+    "collections.country.": ["BE", "FR", "NL"],
+    "collections.deadline.": ["formal_notice", "hand_over", "notify_insurer", "reminder", "stop_deliveries"],
+    "collections.insurer.": ["atradius", "coface_easyliner", "other"],
+    "collections.lang.": ["en", "fr", "nl"],
+    "collections.stage.": ["formal_notice", "fourteen_day_letter", "hand_over", "notify_insurer", "reminder",
+                           "stop_deliveries"],
+    "collections.csv.": ["urgency", "customer", "amount", "action", "date"],  # todoCsv
+    "collections.field.creditor_": ["name", "enterprise_number", "vat_number", "email", "phone", "iban", "country",
+                                    "address"],
+    "collections.statement.": ["amount", "due_date", "interest", "reference", "status"],
+    "collections.status.": ["credit_note", "disputed", "not_due", "overdue"],
+    "collections.total.": ["costs", "interest", "principal", "total"],
+    "collections.unit.": ["days", "months"],
+    "collections.urgency.": ["later", "passed", "today", "week"],
+    # collections: the text areas of its form (collections.js, area())
+    "collections.field.": ["customers", "disputed", "rates", "ecb_rates", "creditor_address"],
+    "collections.hint.": ["customers", "disputed", "rates", "ecb_rates", "creditor_address"],
 }
 
 
@@ -82,7 +106,10 @@ def test_every_key_the_pages_use_exists() -> None:
     for source in SOURCES.values():
         used |= set(re.findall(r"\bt\(\s*\"([\w.]+)\"", source))
         used |= {k for k in re.findall(r"\"([a-z_]+\.[\w.]+)\"", source) if k in STRINGS["en"]}  # t(a ? "x" : "y")
-        used |= {f"field.{name}" for name in re.findall(r"\.(?:field|yesNo|radios|select)\(\s*\"(\w+)\"", source)}
+        # A field with a page's own label (``late.field.notice_date``, passed as ``label:``) needs no ``field.`` key.
+        own_labels = {key.rsplit(".", 1)[1] for key in STRINGS["en"] if ".field." in key}
+        used |= {f"field.{name}" for name in re.findall(r"\.(?:field|yesNo|radios|select)\(\s*\"(\w+)\"", source)
+                 if name not in own_labels}
         for prefix in re.findall(r"\bt\(\s*`([\w.]+)\$\{", source):
             assert prefix in DYNAMIC, f"a key built from {prefix!r}: list its codes in DYNAMIC"
     used |= {prefix + code for prefix, codes in DYNAMIC.items() for code in codes}
