@@ -9,12 +9,9 @@
 import { clear, h } from "./dom.js";
 import { formatInputDate, formatInteger } from "./locale.js";
 import { printSheet, windowFor } from "./letter-sheet.js";
-import { headerCells, toBase64 } from "./portfolio.js";
+import { deviceStore, headerCells, toBase64 } from "./portfolio.js";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const DB_NAME = "calc-collections";
-const STORE = "ledger";
-const KEY = "last";
 /** The engine's stages; the page shows letters and the policy's deadlines alike. */
 export const STAGES = ["reminder", "formal_notice", "fourteen_day_letter", "notify_insurer", "stop_deliveries",
   "hand_over"];
@@ -192,36 +189,9 @@ export function icsCalendar(customers, label, stamp = "20000101T000000Z") {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-// -- remembering on this device (IndexedDB) ------------------------------------------------------------------
+// -- remembering on this device (IndexedDB, the receivables page's store under a database of its own) -------------
 
-function database() {
-  return new Promise((resolve, reject) => {
-    if (!globalThis.indexedDB) {
-      reject(new Error("no IndexedDB"));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function stored(action, value) {
-  const db = await database();
-  try {
-    return await new Promise((resolve, reject) => {
-      const transaction = db.transaction(STORE, action === "get" ? "readonly" : "readwrite");
-      const store = transaction.objectStore(STORE);
-      const request = action === "get" ? store.get(KEY) : action === "put" ? store.put(value, KEY) : store.delete(KEY);
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const stored = deviceStore("calc-collections");
 
 // -- the letters: one print view --------------------------------------------------------------------------------
 

@@ -40,40 +40,45 @@ const CONCENTRATION_SHOWN = 10;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Engine error codes that mean "this column of the file could not be matched": the page asks the reader. */
 const MAPPING_CODES = /column/;
-const DB_NAME = "calc-portfolio";
 const STORE = "ledger";
 const KEY = "last";
 
 // -- remembering on this device (IndexedDB) ------------------------------------------------------------------
 
-function database() {
+function database(name) {
   return new Promise((resolve, reject) => {
     if (!self.indexedDB) {
       reject(new Error("no IndexedDB"));
       return;
     }
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 }
 
-async function stored(action, value) {
-  const db = await database();
-  try {
-    return await new Promise((resolve, reject) => {
-      const transaction = db.transaction(STORE, action === "get" ? "readonly" : "readwrite");
-      const store = transaction.objectStore(STORE);
-      const request = action === "get" ? store.get(KEY) : action === "put" ? store.put(value, KEY) : store.delete(KEY);
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-  } finally {
-    db.close();
-  }
+/** One remembered file (and its settings) on this device, in the IndexedDB database `name` (one per page):
+ * `store("get")`, `store("put", value)`, `store("delete")`. Nothing of it leaves the browser. */
+export function deviceStore(name) {
+  return async (action, value) => {
+    const db = await database(name);
+    try {
+      return await new Promise((resolve, reject) => {
+        const transaction = db.transaction(STORE, action === "get" ? "readonly" : "readwrite");
+        const store = transaction.objectStore(STORE);
+        const request = action === "get" ? store.get(KEY) : action === "put" ? store.put(value, KEY) : store.delete(KEY);
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+      });
+    } finally {
+      db.close();
+    }
+  };
 }
+
+const stored = deviceStore("calc-portfolio");
 
 // -- reading files ------------------------------------------------------------------------------------------
 
