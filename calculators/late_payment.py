@@ -682,7 +682,9 @@ def compute(inputs: Inputs, lang: str, schedules: dict[tuple[Any, ...], Schedule
         schedule = build_schedule(inputs)
     else:
         key = schedule_key(inputs)
-        schedule = schedules.get(key) or schedules.setdefault(key, build_schedule(inputs))
+        schedule = schedules.get(key)
+        if schedule is None:
+            schedule = schedules[key] = build_schedule(inputs)
     claim = _claim(inputs, lang, schedule, compound, inputs.until)
     partial: dict[str, Any] | None = None
     if claim["work"].missing:

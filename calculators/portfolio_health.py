@@ -319,7 +319,6 @@ def open_buckets(documents: Iterable[Document], as_of: date, aging: Aging) -> di
     nothing when the credit is larger. Invoice 1,000 90+ days overdue and credit note -300 not due:
     700 in ``days_over_90``, nothing in ``not_due``.
     """
-    buckets = dict.fromkeys((NOT_DUE, *(code for code, _, _ in aging)), Decimal(0))
     invoices: list[tuple[date, Decimal]] = []
     credit = Decimal(0)
     for d in documents:
@@ -328,9 +327,14 @@ def open_buckets(documents: Iterable[Document], as_of: date, aging: Aging) -> di
             invoices.append((d.due_date, value))
         elif value < 0:
             credit -= value
-    if credit:
-        invoices.sort(key=lambda item: item[0])
-    for due, value in invoices:
+    return _age_after_credit(invoices, credit, as_of, aging)
+
+
+def _age_after_credit(invoices: list[tuple[date, Decimal]], credit: Decimal, as_of: date,
+                      aging: Aging) -> dict[str, Decimal]:
+    """Open ``invoices`` (due date, open amount) by age on ``as_of``, ``credit`` set against the oldest first."""
+    buckets = dict.fromkeys((NOT_DUE, *(code for code, _, _ in aging)), _ZERO)
+    for due, value in sorted(invoices, key=lambda item: item[0]) if credit else invoices:
         if credit:
             used = min(credit, value)
             credit -= used
@@ -443,17 +447,7 @@ class CustomerFigures(NamedTuple):
 
     def buckets(self, as_of: date, aging: Aging) -> dict[str, Decimal]:
         """:func:`open_buckets` from what the pass kept: credit set against the oldest invoices first."""
-        buckets = dict.fromkeys((NOT_DUE, *(code for code, _, _ in aging)), _ZERO)
-        credit = self.credit
-        for due, value in sorted(self.open_invoices, key=lambda item: item[0]) if credit else self.open_invoices:
-            if credit:
-                used = min(credit, value)
-                credit -= used
-                value -= used
-                if not value:
-                    continue
-            buckets[bucket_of((as_of - due).days, aging)] += value
-        return buckets
+        return _age_after_credit(self.open_invoices, self.credit, as_of, aging)
 
 
 def _full(documents: Sequence[Any]) -> bool:
