@@ -234,8 +234,59 @@ def _header_text(cell: Any) -> str:
 _NOT_TEXT_STARTS = ("PK\x03\x04", "%PDF", "{\\rtf", "\xd0\xcf\x11\xe0")
 
 
-def split_csv(text: str) -> tuple[list[list[str]], list[int], str] | Bad:
-    """CSV text as rows of cells with the line each row starts on, and the separator found; or why not."""
+class Grid(Sequence[list[str]]):
+    """Rows of one width over one flat list of cells: a CSV whose lines all hold as many separators.
+
+    It is a sequence of rows like a list of lists (a row is made when asked for), and gives a whole
+    column as one slice (:meth:`column`): the reader never makes a list per row of a large file.
+    """
+
+    __slots__ = ("_cells", "_start", "_stop", "_width")
+
+    def __init__(self, cells: list[str], width: int, start: int = 0, stop: int | None = None) -> None:
+        self._cells, self._width, self._start = cells, width, start
+        self._stop = len(cells) // width if stop is None else stop
+
+    @classmethod
+    def of(cls, lines: list[str], separator: str) -> Grid | None:
+        """The lines as a grid, or ``None`` when they do not all hold the same number of separators."""
+        counts = set(map(str.count, lines, itertools.repeat(separator)))
+        if len(counts) != 1:
+            return None
+        return cls(separator.join(lines).split(separator), counts.pop() + 1)
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return Grid(self._cells, self._width, self._start + start, self._start + max(start, stop))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        at = (self._start + index) * self._width
+        return self._cells[at:at + self._width]
+
+    def pop(self) -> list[str]:
+        """The last row, taken off the grid (as ``list.pop()``)."""
+        row = self[-1]
+        self._stop -= 1
+        return row
+
+    def column(self, index: int) -> list[str]:
+        """Every row's cell at ``index`` (``0 <= index < width``)."""
+        return self._cells[self._start * self._width + index:self._stop * self._width:self._width]
+
+
+def split_csv(text: str) -> tuple[Sequence[list[str]], list[int], str] | Bad:
+    """CSV text as rows of cells with the line each row starts on, and the separator found; or why not.
+
+    The rows are a :class:`Grid` when the text has no quoted cell and every line as many separators
+    (what most exports write), else a list of lists."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -257,6 +308,12 @@ def split_csv(text: str) -> tuple[list[list[str]], list[int], str] | Bad:
             lines = plain.split("\n", most)[:most]
             if lines and not lines[-1]:
                 lines.pop()  # the final line break
+            filled = len(lines)
+            while filled and not lines[filled - 1]:
+                filled -= 1  # empty lines at the end (rows the table reader drops) need not break the grid
+            grid = Grid.of(lines[:filled] if filled < len(lines) else lines, separator)
+            if grid is not None:  # the usual export: the cells in one split, the columns as slices of it
+                return grid, list(range(1, filled + 1)), separator
             return [line.split(separator) for line in lines], list(range(1, len(lines) + 1)), separator
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
@@ -347,7 +404,7 @@ def _find_header(rows: list[list[Any]], wanted: set[str]) -> tuple[int, dict[str
     return best[1], best[2]
 
 
-def _read_table(rows: list[list[Any]], lines: list[int], columns: Mapping[str, str] | None, source: str,
+def _read_table(rows: Sequence[list[Any]], lines: list[int], columns: Mapping[str, str] | None, source: str,
                 *, decimal_comma: bool, default_term_days: int | None = None) -> Ledger:
     ledger = Ledger()
     mapping = dict(columns or {})
@@ -384,6 +441,7 @@ def _read_table(rows: list[list[Any]], lines: list[int], columns: Mapping[str, s
     data_lines = lines[header_index + 1:]
     while data and all(_blank(c) for c in data[-1]):
         data.pop()
+        data_lines.pop()  # the row's line with it (the rows and their lines are zipped)
     if len(data) > MAX_ROWS and sum(1 for row in data if not all(_blank(c) for c in row)) > MAX_ROWS:
         ledger.errors.append((source, "too_many_rows", {"maximum": str(MAX_ROWS)}, {}))
         return ledger
@@ -396,9 +454,11 @@ def _read_table(rows: list[list[Any]], lines: list[int], columns: Mapping[str, s
     return ledger
 
 
-def _columns(data: list[list[Any]], matched: dict[str, int]) -> dict[str, list[Any]]:
+def _columns(data: Sequence[list[Any]], matched: dict[str, int]) -> dict[str, list[Any]]:
     """The cells of each field's column (``None`` where a row is short)."""
     empty = [None] * len(data)
+    if isinstance(data, Grid):  # every row as wide as the header: each column one slice
+        return {name: data.column(matched[name]) if name in matched else empty for name in FIELDS}
     if data and min(map(len, data)) > max(matched.values()):  # every row long enough: the fast way
         return {name: list(map(operator.itemgetter(matched[name]), data)) if name in matched else empty
                 for name in FIELDS}
@@ -407,18 +467,22 @@ def _columns(data: list[list[Any]], matched: dict[str, int]) -> dict[str, list[A
             for name in FIELDS}
 
 
-def _read_rows(ledger: Ledger, data: list[list[Any]], lines: list[int], matched: dict[str, int],
+def _read_rows(ledger: Ledger, data: Sequence[list[Any]], lines: list[int], matched: dict[str, int],
                headers: list[str], decimal_comma: bool, text_only: bool, default_term_days: int | None = None) -> None:
     raw = _columns(data, matched)
-    orders = {name: _date_order(raw[name]) for name in DATE_FIELDS if name in matched}
+    # A column's distinct cells, found once for both deciding how it writes dates and reading them.
+    distinct = {name: set(raw[name]) for name in DATE_FIELDS if name in matched and text_only}
+    orders = {name: _date_order(raw[name], distinct.get(name)) for name in DATE_FIELDS if name in matched}
     votes = [order for order in orders.values() if order]
     fallback = "mdy" if votes and votes.count("mdy") > votes.count("dmy") else "dmy"
     values: dict[str, list[Any]] = {}
     for name in DATE_FIELDS:
+        if name not in matched:  # no such column: every cell None, as read
+            values[name] = raw[name]
+            continue
         order = orders.get(name) or fallback
-        values[name] = _parse_column(raw[name], _date_parser(order), text_only)
-        if name in matched:
-            ledger.formats[name] = order if orders.get(name) != "iso" else "iso"
+        values[name] = _parse_column(raw[name], _date_parser(order), text_only, distinct.get(name))
+        ledger.formats[name] = order if orders.get(name) != "iso" else "iso"
     point = _decimal_mark(raw["amount"] if "amount" in matched else raw["open_amount"], decimal_comma)
     ledger.formats["amount"] = "decimal_comma" if point == "," else "decimal_point"
     values["amount"] = _parse_amounts(raw["amount"], point, text_only)
@@ -426,9 +490,10 @@ def _read_rows(ledger: Ledger, data: list[list[Any]], lines: list[int], matched:
                                             text_only) if "open_amount" in matched else raw["open_amount"])
     if "amount" not in matched:  # only what is open: that is the amount
         values["amount"] = values["open_amount"]
-    values["payment_term_days"] = _parse_column(raw["payment_term_days"], _term, text_only)
+    values["payment_term_days"] = (_parse_column(raw["payment_term_days"], _term, text_only)
+                                   if "payment_term_days" in matched else raw["payment_term_days"])
     values["customer"] = _parse_column(raw["customer"], _name, text_only)
-    values["reference"] = ([v.strip() or None if v is not None else None for v in raw["reference"]] if text_only
+    values["reference"] = (_stripped(raw["reference"]) if text_only
                            else [None if v is None else _name(v) for v in raw["reference"]])
     values["currency"] = _parse_column(raw["currency"], _currency, text_only)
     for name, parse in (("kind", _kind), ("disputed", _yes), ("written_off", _yes), ("country", _country),
@@ -439,13 +504,24 @@ def _read_rows(ledger: Ledger, data: list[list[Any]], lines: list[int], matched:
     _assemble(ledger, values, lines, matched, headers, default_term_days)
 
 
+def _stripped(column: list[Any]) -> list[Any]:
+    """Text cells stripped, blank ones ``None``: in one C loop when no cell is missing or blank (the usual)."""
+    if not column.count(None):
+        out = list(map(str.strip, column))
+        if not out.count(""):
+            return out
+    return [v.strip() or None if v is not None else None for v in column]
+
+
 def _suspects(values: dict[str, list[Any]], due_given: bool, term_needed: bool) -> set[int]:
     """The rows that may not be usable as they stand (a value unread or missing, a due date to derive)."""
     suspects: set[int] = set()
     for name, column in values.items():
         if name in ("reference", "corrects", "payment_id"):
             continue
-        kinds = set(map(type, column))
+        # A column the file does not have holds None only: counted in one C loop, not typed cell by cell.
+        kinds = ({type(None)} if column and column[0] is None and column.count(None) == len(column)
+                 else set(map(type, column)))
         if Bad in kinds:
             suspects.update(i for i, v in enumerate(column) if type(v) is Bad)
         if type(None) in kinds and (name in REQUIRED or (name == "due_date" and due_given)
@@ -554,10 +630,12 @@ def _documents(columns: dict[str, list[Any]], rows: list[int], lines: list[int],
         itertools.repeat(None, count), details, strict=True)))
 
 
-def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: bool) -> list[Any]:
-    """Each distinct cell read once (dates, names and terms repeat a lot in a ledger)."""
+def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: bool,
+                  distinct: set[Any] | None = None) -> list[Any]:
+    """Each distinct cell read once (dates, names and terms repeat a lot in a ledger); ``distinct``: the
+    column's distinct cells when the caller has them already (text only)."""
     if text_only:
-        distinct = set(column)
+        distinct = set(column) if distinct is None else set(distinct)
         distinct.discard(None)
         distinct.discard("")
         table = {cell: parse(cell) for cell in distinct}
@@ -594,10 +672,12 @@ _ISO = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}\Z", re.ASCI
 _DMY = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}\Z", re.ASCII)
 
 
-def _date_order(column: list[Any]) -> str | None:
-    """How a date column writes its dates: ``iso``, ``dmy`` or ``mdy``; ``None`` when no value tells."""
+def _date_order(column: list[Any], distinct: set[Any] | None = None) -> str | None:
+    """How a date column writes its dates: ``iso``, ``dmy`` or ``mdy``; ``None`` when no value tells.
+
+    ``distinct``: the column's distinct cells, when the caller has them already."""
     day_first = month_first = iso = 0
-    for cell in {c.strip() for c in set(column) if isinstance(c, str)}:
+    for cell in {c.strip() for c in (set(column) if distinct is None else distinct) if isinstance(c, str)}:
         found = _DMY.match(cell)
         if found:
             first, second = int(found.group(1)), int(found.group(3))
@@ -707,7 +787,11 @@ _MARK_SAMPLE = 1000
 def _decimal_mark(column: list[Any], decimal_comma: bool) -> str:
     """The column's decimal mark: the one its telling values show (``1.234,56``, ``12.5``), else the default."""
     commas = points = 0
-    for cell in {c for c in column if type(c) is str}:
+    seen: set[str] = set()
+    for cell in column:  # distinct text cells in the file's order, until the sample is full
+        if type(cell) is not str or cell in seen:
+            continue
+        seen.add(cell)
         if cell.isdigit():  # a whole number tells nothing
             continue
         mark = _mark_evidence(_amount_text(cell)[0])
