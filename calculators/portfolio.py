@@ -23,17 +23,17 @@ whatever the case of its name.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from operator import attrgetter
+from typing import Any
 
 from . import claim_timeline, payout, portfolio_health, rules, self_assessment_limit
 from .contract import Reader
 from .explain import Explanation
 from .ledgers import table as ledger
-from .ledgers.model import INVOICE, Document
+from .ledgers.model import Document
 from .ledgers.request import MAX_LISTED as MAX_LISTED
 from .ledgers.request import SOURCES as SOURCES
 from .ledgers.request import Receivables, read_request
@@ -65,6 +65,9 @@ class Inputs:
     #: What the ledger fields held beyond the documents (payments, files, columns left unused): issue 18.
     receivables: Receivables | None = None
     provision_rates: dict[str, Decimal] | None = None  # receivables health: given per bucket, else None
+
+
+_CURRENCY = attrgetter("currency")
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -112,6 +115,10 @@ def _read_limits(r: Reader) -> dict[str, Decimal] | None:
 
 
 def _check_currency(r: Reader, invoices: list[Document]) -> bool:
+    found = set(map(_CURRENCY, invoices))  # one C loop; the documents are walked only when there is a problem
+    found.discard(None)
+    if not found or found == {CURRENCY}:
+        return True
     first = None
     for invoice in invoices:
         if invoice.currency is None:
@@ -148,8 +155,16 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
             groups[key] = [invoice]
         else:
             group.append(invoice)
-    rule = _SelfAssessment.of(inputs)
-    rows = [_customer(invoices[0].customer, invoices, inputs, rule) for invoices in groups.values()]
+    # One pass over the rows gives the health figures and each customer's own (portfolio_health.ledger_pass).
+    customers = list(groups.values())
+    found = portfolio_health.ledger_pass(customers, as_of, AGING, learn_rates=inputs.provision_rates is None,
+                                         report=portfolio_health.ReportRule(
+                                             inputs.new_payment_term_days,
+                                             self_assessment_limit.oldest_paid_date(as_of),
+                                             rules.integer("self_assessment_max_days_late")))
+    cap = rules.decimal("mkbzeker_cover_cap")
+    rows = [_customer(invoices[0].customer, len(invoices), figures.report, inputs, cap)  # type: ignore[arg-type]
+            for invoices, figures in zip(customers, found[1], strict=True)]
     total_open = sum((row["_open"] for row in rows), Decimal(0))
     concentration = rules.decimal("concentration_pct")
     for row in rows:
@@ -157,7 +172,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         row["share_pct"] = text(share_pct)
         if row["_open"] and share_pct >= concentration:
             row["flags"].append("concentration")
-    health = portfolio_health.report(as_of, inputs.provision_rates, AGING, lang, rows, groups.values())
+    health = portfolio_health.report(as_of, inputs.provision_rates, AGING, lang, rows, customers, found)
     rows.sort(key=lambda row: (-row["_open"], row["customer"]))
     sums = {key: sum((row["_" + key] for row in rows), Decimal(0))
             for key in ("open", "overdue", "cover", "uninsured", "payout_if_default")}
@@ -219,84 +234,23 @@ def _files_part(found: Receivables | None) -> dict[str, Any]:
     }
 
 
-class _SelfAssessment(NamedTuple):
-    """The self-assessment rule's figures for the report's date (:func:`self_assessment_limit.judge`)."""
+def _customer(name: str, count: int, figures: portfolio_health.ReportFigures, inputs: Inputs,
+              cap: Decimal) -> dict[str, Any]:
+    """One customer's row from its figures (``count`` documents): cover, payout, hand-over date, flags.
 
-    new_term: int
-    oldest_paid: date
-    max_days_late: int
-    cap: Decimal
-
-    @classmethod
-    def of(cls, inputs: Inputs) -> _SelfAssessment:
-        return cls(inputs.new_payment_term_days, self_assessment_limit.oldest_paid_date(inputs.as_of),
-                   rules.integer("self_assessment_max_days_late"), rules.decimal("mkbzeker_cover_cap"))
-
-
-#: The overdue buckets' codes, and the last day of each but the last (``bisect`` finds a bucket from them).
-_BUCKET_CODES = tuple(code for code, _, _ in AGING)
-_BUCKET_LASTS = tuple(last for _, _, last in AGING if last is not None)
-
-
-def _customer(name: str, invoices: list[Document], inputs: Inputs, rule: _SelfAssessment) -> dict[str, Any]:
-    """One customer's row, from one pass over its documents (100,000 rows: fields read by position).
-
-    The self-assessment limit is :func:`self_assessment_limit.limit_from_experiences` on the customer's paid
-    invoices, its rule (:func:`self_assessment_limit.judge`) applied in the same pass: a paid invoice counts
-    when paid on or after ``oldest_paid``, on a term at least the new one, and at most ``max_days_late`` late
-    (the tests check the two agree on any ledger).
+    The figures come from the one pass over the rows (:class:`portfolio_health.ReportFigures`); the
+    self-assessment limit is :func:`self_assessment_limit.limit_from_experiences` on the customer's paid
+    invoices (the rule applied in that pass: the tests check the two agree on any ledger).
     """
     as_of = inputs.as_of
-    new_term, oldest_paid, max_late, cap = rule
-    open_total = overdue = counted = _ZERO
-    aging = dict.fromkeys(("not_due", *_BUCKET_CODES), _ZERO)
-    codes, lasts = _BUCKET_CODES, _BUCKET_LASTS
-    oldest: Document | None = None
-    oldest_due: date | None = None
-    open_count = paid_count = credit_count = 0
-    for invoice in invoices:
-        # Document's fields by position: 1 amount, 2 invoice_date, 3 payment_term_days, 4 due_date,
-        # 5 paid_date, 10 open_amount, 11 kind.
-        paid = invoice[5]
-        if paid is not None:
-            paid_count += 1
-        if invoice[11] != INVOICE:
-            credit_count += 1
-        elif paid is not None:  # a payment experience (at the invoice's full amount): does it count?
-            term = invoice[3]
-            if paid >= oldest_paid and term >= new_term:
-                late = (paid - invoice[2]).days - term  # days after invoice date + term
-                if (late if late > 0 else 0) <= max_late:
-                    counted += invoice[1]
-        # The open amount, or what credit notes and payments left (match.open_of, inlined: 100,000 rows).
-        left = invoice[10]
-        if left is None:
-            if paid is not None:
-                continue  # paid: nothing open
-            left = invoice[1]  # unpaid: all of it (even nothing: an unpaid invoice of 0 is counted open)
-        elif not left:
-            continue
-        open_total += left
-        if left < 0:  # a credit not set against any invoice: it lowers the balance, due now
-            aging["not_due"] += left
-            continue
-        open_count += 1
-        due = invoice[4]
-        days = (as_of - due).days
-        if days <= 0:
-            aging["not_due"] += left
-            continue
-        overdue += left
-        aging[codes[bisect_left(lasts, days)]] += left
-        if oldest_due is None or due < oldest_due:
-            oldest, oldest_due = invoice, due
-    own_limit = min(counted, cap)
+    open_total, overdue, aging, oldest = figures.open_total, figures.overdue, figures.aging, figures.oldest
+    own_limit = min(figures.counted, cap)
     credit_limit = inputs.limits.get(name.casefold())
     requested = own_limit if credit_limit is None else credit_limit
-    figures = payout.figures(payout.Inputs(
+    claim = payout.figures(payout.Inputs(
         requested, open_total, Decimal(0), inputs.policy.coverage_pct, inputs.policy.intervention_threshold,
         inputs.policy.max_payout, inputs.policy.vat_rate_pct, inputs.policy.product))
-    cover = figures.limit
+    cover = claim.limit
     uninsured = open_total - min(open_total, cover)
     hand_over = None
     if oldest is not None:
@@ -320,22 +274,15 @@ def _customer(name: str, invoices: list[Document], inputs: Inputs, rule: _SelfAs
         "cover": text(cover),
         "cover_source": "credit_limit" if credit_limit is not None else "self_assessment" if own_limit else "none",
         "uninsured": text(uninsured),
-        "payout_if_default": text(figures.payout),
+        "payout_if_default": text(claim.payout),
         "share_pct": "0.00",
         "hand_over": None if hand_over is None else hand_over.isoformat(),
         "flags": flags,
-        "invoice_count": len(invoices),
-        "open_invoice_count": open_count,
+        "invoice_count": count,
+        "open_invoice_count": figures.open_count,
         "_open": open_total, "_overdue": overdue, "_cover": cover, "_uninsured": uninsured,
-        "_payout_if_default": figures.payout, "_credits": credit_count, "_paid": paid_count,
+        "_payout_if_default": claim.payout, "_credits": figures.credit_count, "_paid": figures.paid_count,
     }
-
-
-def _bucket(days: int) -> str:
-    for code, _first, last in AGING:
-        if last is None or days <= last:
-            return code
-    raise AssertionError(days)  # pragma: no cover -- the last bucket has no end
 
 
 def _explain(inputs: Inputs, lang: str, rows: list[dict[str, Any]], sums: dict[str, Decimal],

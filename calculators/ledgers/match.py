@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from .model import CREDIT_NOTE, INVOICE, Document, Payment
 
@@ -106,13 +107,16 @@ def _settle(document: Document, taken: Decimal, day: date | None) -> Document:
     return document._replace(open_amount=left, paid_date=paid)
 
 
+_KIND = attrgetter("kind")
+
+
 def set_off_credit_notes(documents: list[Document], named_only: bool) -> list[Document]:
     """Each credit note's open amount set against the invoice it names (same customer), else (unless
     ``named_only``) the customer's oldest open invoices."""
     docs = list(documents)
-    wanted = {doc.customer.casefold() for doc in docs if doc.kind == CREDIT_NOTE}
-    if not wanted:
+    if CREDIT_NOTE not in set(map(_KIND, docs)):  # no credit note (most ledgers): one C loop, not a Python one
         return docs
+    wanted = {doc.customer.casefold() for doc in docs if doc.kind == CREDIT_NOTE}
     by_customer: dict[str, list[int]] = {}
     for position, doc in enumerate(docs):
         key = doc.customer.casefold()

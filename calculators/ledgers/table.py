@@ -859,10 +859,16 @@ def _parse_amounts(column: list[Any], point: str, text_only: bool) -> list[Any]:
     """The amount column: in one sweep when every cell is a plain amount (the usual export), else cell by cell."""
     if text_only:
         # Amounts rarely repeat: read them all at once, or each distinct one once when some cells are empty.
-        complete = None not in column and "" not in column
+        plain = _ALL_PLAIN[point].fullmatch
+        try:  # every cell a plain amount (joining fails on a missing cell; the pattern wants a digit in each)
+            joined = "\x1e".join(column)
+            complete = bool(column) and plain(joined + "\x1e") is not None
+        except TypeError:
+            complete = False
         cells = column if complete else list(set(column) - {None, ""})
-        joined = "\x1e".join(cells)
-        if _ALL_PLAIN[point].fullmatch(joined + "\x1e"):
+        if not complete:
+            joined = "\x1e".join(cells)
+        if complete or plain(joined + "\x1e"):
             # One translation of all the text, one C loop making the Decimals: no Python code per cell.
             numbers = list(map(Decimal, joined.translate(_TO_DECIMAL[point]).split("\x1e"))) if cells else []
             if not numbers or max(numbers) <= MAX_AMOUNT:
