@@ -147,14 +147,7 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
     as_of = inputs.as_of
     # A customer is known by the name's letters whatever their case ("ACME BV" is "Acme BV"), and shown as the
     # ledger first writes it.
-    groups: dict[str, list[Document]] = {}
-    for invoice in inputs.invoices:
-        key = invoice.customer.casefold()
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [invoice]
-        else:
-            group.append(invoice)
+    groups = _groups(inputs.invoices)
     # One pass over the rows gives the health figures and each customer's own (portfolio_health.ledger_pass).
     customers = list(groups.values())
     found = portfolio_health.ledger_pass(customers, as_of, AGING, learn_rates=inputs.provision_rates is None,
@@ -207,6 +200,37 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
         "explanation": explanation + health.explanation,
         **_files_part(inputs.receivables),
     }
+
+
+def _groups(invoices: list[Document]) -> dict[str, list[Document]]:
+    """The documents per customer (its case-folded name), customers and documents in the ledger's order.
+
+    Grouped by the name as written first (a name is one shared string per file: no new string per row), then
+    by its folded form; when two writings of one name meet, grouped again by the folded name row by row.
+    """
+    by_name: dict[str, list[Document]] = {}
+    for invoice in invoices:
+        name = invoice[0]  # the customer
+        group = by_name.get(name)
+        if group is None:
+            by_name[name] = [invoice]
+        else:
+            group.append(invoice)
+    groups: dict[str, list[Document]] = {}
+    for name, group in by_name.items():
+        key = name.casefold()
+        if key in groups:  # "ACME BV" and "Acme BV": one customer, its documents in the ledger's order
+            groups = {}
+            for invoice in invoices:
+                key = invoice.customer.casefold()
+                same = groups.get(key)
+                if same is None:
+                    groups[key] = [invoice]
+                else:
+                    same.append(invoice)
+            return groups
+        groups[key] = group
+    return groups
 
 
 #: Payments that matched nothing, listed one by one (the others counted).

@@ -561,7 +561,7 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
                     left = None
                 if left is not None:
                     r_open += left
-                    if left < 0:  # a credit not set against any invoice: it lowers the balance, due now
+                    if left < _ZERO:  # a credit not set against any invoice: it lowers the balance, due now
                         r_not_due += left
                     else:
                         r_open_count += 1
@@ -599,12 +599,12 @@ def ledger_pass(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging,
                     value = open_amount
                     not_opened[invoiced_on] = not_opened.get(invoiced_on, _ZERO) + amount - open_amount
                 open_total += value
-                if value > 0:
+                if value > _ZERO:
                     open_invoices.append((d[4], value))
-                elif value < 0:
+                elif value < _ZERO:
                     credit -= value
                 continue
-            if not amount or paid > as_of or (full and amount < 0):
+            if not amount or paid > as_of or (full and amount < _ZERO):
                 continue
             days = (paid - d[4]).days
             paid_count += 1

@@ -636,6 +636,9 @@ def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: boo
     column's distinct cells when the caller has them already (text only)."""
     if text_only:
         distinct = set(column) if distinct is None else set(distinct)
+        if len(distinct) == 1:  # one value all along (a currency column): read once
+            (cell,) = distinct
+            return [None if cell is None or cell == "" else parse(cell)] * len(column)
         distinct.discard(None)
         distinct.discard("")
         table = {cell: parse(cell) for cell in distinct}
