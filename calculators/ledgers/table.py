@@ -337,7 +337,11 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a ledger's rows are built, then restore it as it was.
 
     A ledger makes hundreds of thousands of small objects and no cycles; the collector would walk
-    them again and again as they pile up (half the time of a large file).
+    them again and again as they pile up (half the time of a large file). When it resumes, what was made
+    meanwhile joins the oldest generation at once (``gc.freeze()`` then ``gc.unfreeze()``: moved, not
+    examined) rather than being walked by the next young collection: 100,000 rows kept for the report are
+    some 35 ms of the collector's time, for no cycle. A full collection still looks at them, as at any
+    old object. Done only when nothing else is frozen (unfreezing would thaw it too).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -345,6 +349,9 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
