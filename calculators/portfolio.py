@@ -156,8 +156,9 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
                                              self_assessment_limit.oldest_paid_date(as_of),
                                              rules.integer("self_assessment_max_days_late")))
     cap = rules.decimal("mkbzeker_cover_cap")
-    rows = [_customer(invoices[0].customer, len(invoices), figures.report, inputs, cap)  # type: ignore[arg-type]
-            for invoices, figures in zip(customers, found[1], strict=True)]
+    hand_overs: dict[tuple[date, int], date] = {}  # oldest invoices share their dates: each deadline once
+    rows = [_customer(invoices[0].customer, len(invoices), figures.report, inputs, cap,  # type: ignore[arg-type]
+                      hand_overs) for invoices, figures in zip(customers, found[1], strict=True)]
     total_open = sum((row["_open"] for row in rows), Decimal(0))
     concentration = rules.decimal("concentration_pct")
     for row in rows:
@@ -259,7 +260,7 @@ def _files_part(found: Receivables | None) -> dict[str, Any]:
 
 
 def _customer(name: str, count: int, figures: portfolio_health.ReportFigures, inputs: Inputs,
-              cap: Decimal) -> dict[str, Any]:
+              cap: Decimal, hand_overs: dict[tuple[date, int], date]) -> dict[str, Any]:
     """One customer's row from its figures (``count`` documents): cover, payout, hand-over date, flags.
 
     The figures come from the one pass over the rows (:class:`portfolio_health.ReportFigures`); the
@@ -278,8 +279,11 @@ def _customer(name: str, count: int, figures: portfolio_health.ReportFigures, in
     uninsured = open_total - min(open_total, cover)
     hand_over = None
     if oldest is not None:
-        hand_over = claim_timeline.deadlines(oldest.invoice_date, oldest.payment_term_days,
-                                             inputs.handling_months, inputs.payout_months)[1]
+        key = (oldest.invoice_date, oldest.payment_term_days)
+        hand_over = hand_overs.get(key)
+        if hand_over is None:
+            hand_over = hand_overs[key] = claim_timeline.deadlines(
+                oldest.invoice_date, oldest.payment_term_days, inputs.handling_months, inputs.payout_months)[1]
     flags = []
     if open_total and cover and uninsured:
         flags.append("over_limit")

@@ -483,12 +483,13 @@ def _read_rows(ledger: Ledger, data: Sequence[list[Any]], lines: list[int], matc
     votes = [order for order in orders.values() if order]
     fallback = "mdy" if votes and votes.count("mdy") > votes.count("dmy") else "dmy"
     values: dict[str, list[Any]] = {}
+    kinds: Kinds = {}  # the types in the columns read, for _suspects
     for name in DATE_FIELDS:
         if name not in matched:  # no such column: every cell None, as read
             values[name] = raw[name]
             continue
         order = orders.get(name) or fallback
-        values[name] = _parse_column(raw[name], _date_parser(order), text_only, distinct.get(name))
+        values[name] = _parse_column(raw[name], _date_parser(order), text_only, distinct.get(name), kinds)
         ledger.formats[name] = order if orders.get(name) != "iso" else "iso"
     point = _decimal_mark(raw["amount"] if "amount" in matched else raw["open_amount"], decimal_comma)
     ledger.formats["amount"] = "decimal_comma" if point == "," else "decimal_point"
@@ -499,36 +500,45 @@ def _read_rows(ledger: Ledger, data: Sequence[list[Any]], lines: list[int], matc
         values["amount"] = values["open_amount"]
     values["payment_term_days"] = (_parse_column(raw["payment_term_days"], _term, text_only)
                                    if "payment_term_days" in matched else raw["payment_term_days"])
-    values["customer"] = _parse_column(raw["customer"], _name, text_only)
+    values["customer"] = _parse_column(raw["customer"], _name, text_only, kinds=kinds)
     values["reference"] = (_stripped(raw["reference"]) if text_only
                            else [None if v is None else _name(v) for v in raw["reference"]])
-    values["currency"] = _parse_column(raw["currency"], _currency, text_only)
+    values["currency"] = _parse_column(raw["currency"], _currency, text_only, kinds=kinds)
     for name, parse in (("kind", _kind), ("disputed", _yes), ("written_off", _yes), ("country", _country),
                         ("language", _language), ("debtor", _debtor)):
         values[name] = _parse_column(raw[name], parse, text_only) if name in matched else raw[name]
     for name in ("corrects", "payment_id"):
         values[name] = [None if v is None else _name(v) for v in raw[name]] if name in matched else raw[name]
-    _assemble(ledger, values, lines, matched, headers, default_term_days)
+    _assemble(ledger, values, lines, matched, headers, default_term_days, kinds)
 
 
 def _stripped(column: list[Any]) -> list[Any]:
     """Text cells stripped, blank ones ``None``: in one C loop when no cell is missing or blank (the usual)."""
-    if not column.count(None):
-        out = list(map(str.strip, column))
-        if not out.count(""):
-            return out
+    try:
+        out = list(map(str.strip, column))  # a missing cell (None) stops it
+    except TypeError:
+        out = None
+    if out is not None and "" not in out:
+        return out
     return [v.strip() or None if v is not None else None for v in column]
 
 
-def _suspects(values: dict[str, list[Any]], due_given: bool, term_needed: bool) -> set[int]:
-    """The rows that may not be usable as they stand (a value unread or missing, a due date to derive)."""
+def _suspects(values: dict[str, list[Any]], due_given: bool, term_needed: bool,
+              known: Kinds | None = None) -> set[int]:
+    """The rows that may not be usable as they stand (a value unread or missing, a due date to derive).
+
+    ``known``: the types already noted of some columns (:func:`_parse_column`); the others are typed here."""
     suspects: set[int] = set()
     for name, column in values.items():
         if name in ("reference", "corrects", "payment_id"):
             continue
-        # A column the file does not have holds None only: counted in one C loop, not typed cell by cell.
-        kinds = ({type(None)} if column and column[0] is None and column.count(None) == len(column)
-                 else set(map(type, column)))
+        noted = known.get(id(column)) if known else None
+        if noted is not None and noted[0] is column:
+            kinds = noted[1]
+        elif column and column[0] is None and column.count(None) == len(column):
+            kinds = {type(None)}  # a column the file does not have: None only, counted in one C loop
+        else:
+            kinds = set(map(type, column))
         if Bad in kinds:
             suspects.update(i for i, v in enumerate(column) if type(v) is Bad)
         if type(None) in kinds and (name in REQUIRED or (name == "due_date" and due_given)
@@ -543,7 +553,7 @@ _ROW_FIELDS = ("customer", "invoice_date", "amount", "due_date", "payment_term_d
 
 
 def _assemble(ledger: Ledger, values: dict[str, list[Any]], lines: list[int], matched: dict[str, int],
-              headers: list[str], default_term_days: int | None = None) -> None:
+              headers: list[str], default_term_days: int | None = None, kinds: Kinds | None = None) -> None:
     """Documents from the read columns: in bulk for the rows that are fine, one by one for the others."""
     due_given = "due_date" in matched
     term_given = "payment_term_days" in matched
@@ -551,7 +561,7 @@ def _assemble(ledger: Ledger, values: dict[str, list[Any]], lines: list[int], ma
         values["payment_term_days"] = [default_term_days] * len(values["customer"])
     elif default_term_days is not None:
         values["payment_term_days"] = [default_term_days if v is None else v for v in values["payment_term_days"]]
-    suspects = _suspects(values, due_given, term_given or default_term_days is not None)
+    suspects = _suspects(values, due_given, term_given or default_term_days is not None, kinds)
     count = len(values["customer"])
     rows = range(count)
     if suspects:
@@ -562,8 +572,7 @@ def _assemble(ledger: Ledger, values: dict[str, list[Any]], lines: list[int], ma
         columns = dict(values)
         row_lines = lines
     if due_given:
-        columns["payment_term_days"] = [days.days for days in map(operator.sub, columns["due_date"],
-                                                                   columns["invoice_date"])]
+        columns["payment_term_days"] = _days_between(columns["invoice_date"], columns["due_date"])
     elif all(type(term) is int for term in columns["payment_term_days"]):
         columns["due_date"] = [day + timedelta(days=term)
                                for day, term in zip(columns["invoice_date"], columns["payment_term_days"],
@@ -603,6 +612,12 @@ def _assemble(ledger: Ledger, values: dict[str, list[Any]], lines: list[int], ma
         ledger.invoices.sort(key=lambda invoice: invoice.index)
 
 
+def _days_between(starts: list[date], ends: list[date]) -> list[int]:
+    """``(end - start).days`` row by row, from each distinct date's day number (dates repeat in a ledger)."""
+    number = {day: day.toordinal() for day in {*starts, *ends}}
+    return list(map(operator.sub, map(number.__getitem__, ends), map(number.__getitem__, starts)))
+
+
 def _documents(columns: dict[str, list[Any]], rows: list[int], lines: list[int],
                matched: dict[str, int]) -> list[Document]:
     """The rows as documents; the fields a file does not have are filled in bulk."""
@@ -637,18 +652,32 @@ def _documents(columns: dict[str, list[Any]], rows: list[int], lines: list[int],
         itertools.repeat(None, count), details, strict=True)))
 
 
+#: What :func:`_parse_column` learnt of the columns it read: ``id(values) -> (values, the types among them)``.
+Kinds = dict[int, tuple[list[Any], set[type]]]
+
+
 def _parse_column(column: list[Any], parse: Callable[[Any], Any], text_only: bool,
-                  distinct: set[Any] | None = None) -> list[Any]:
+                  distinct: set[Any] | None = None, kinds: Kinds | None = None) -> list[Any]:
     """Each distinct cell read once (dates, names and terms repeat a lot in a ledger); ``distinct``: the
-    column's distinct cells when the caller has them already (text only)."""
+    column's distinct cells when the caller has them already (text only). ``kinds``: where to note the
+    types of the values read (from the distinct ones), so that no one need type them row by row."""
     if text_only:
         distinct = set(column) if distinct is None else set(distinct)
         if len(distinct) == 1:  # one value all along (a currency column): read once
             (cell,) = distinct
-            return [None if cell is None or cell == "" else parse(cell)] * len(column)
+            out = [None if cell is None or cell == "" else parse(cell)] * len(column)
+            if kinds is not None:
+                kinds[id(out)] = (out, {type(out[0])} if out else set())
+            return out
+        blank = None in distinct or "" in distinct
         distinct.discard(None)
         distinct.discard("")
         table = {cell: parse(cell) for cell in distinct}
+        if kinds is not None:
+            found = set(map(type, table.values())) | ({type(None)} if blank else set())
+            out = list(map(table.get, column))  # None and "" read as None
+            kinds[id(out)] = (out, found)
+            return out
     else:  # cells of a sheet: 1, 1.0 and True are equal keys, so key by type too
         table = {}
         out = []
