@@ -232,6 +232,8 @@ def _header_text(cell: Any) -> str:
 # -- reading CSV text -------------------------------------------------------------------------------------------
 
 _NOT_TEXT_STARTS = ("PK\x03\x04", "%PDF", "{\\rtf", "\xd0\xcf\x11\xe0")
+#: Per separator, every byte but it and the line break (what :meth:`Grid.of` deletes to compare the rest).
+_NOT_MARKS = {sep: bytes(b for b in range(256) if b not in (ord(sep), ord("\n"))) for sep in SEPARATORS}
 
 
 class Grid(Sequence[list[str]]):
@@ -248,12 +250,21 @@ class Grid(Sequence[list[str]]):
         self._stop = len(cells) // width if stop is None else stop
 
     @classmethod
-    def of(cls, lines: list[str], separator: str) -> Grid | None:
-        """The lines as a grid, or ``None`` when they do not all hold the same number of separators."""
-        counts = set(map(str.count, lines, itertools.repeat(separator)))
-        if len(counts) != 1:
+    def of(cls, text: str, separator: str, most: int) -> Grid | None:
+        """The lines of ``text`` (``\\n`` between them; empty ones at the end dropped) as a grid, or ``None``
+        when they do not all hold the same number of separators, or there are more than ``most``."""
+        body = text.rstrip("\n")
+        count = body.count("\n") + 1
+        if count > most:
             return None
-        return cls(separator.join(lines).split(separator), counts.pop() + 1)
+        # The separators and line breaks alone, in order (as bytes: one C pass deletes the rest; neither is
+        # ever part of a multi-byte character), must be the same run of separators before each line break.
+        marks = body.encode("utf-8", "surrogatepass").translate(None, _NOT_MARKS[separator])
+        width = marks.find(b"\n") if count > 1 else len(marks)
+        run = separator.encode("ascii") * width
+        if marks != (run + b"\n") * (count - 1) + run:
+            return None
+        return cls(body.replace("\n", separator).split(separator), width + 1)
 
     def __len__(self) -> int:
         return self._stop - self._start
@@ -305,15 +316,12 @@ def split_csv(text: str) -> tuple[Sequence[list[str]], list[int], str] | Bad:
         # No quoted cell: each line is a row, split at the separator (what the csv module does, in half the time).
         plain = text.replace("\r\n", "\n") if "\r" in text else text
         if "\r" not in plain:
+            grid = Grid.of(plain, separator, most)
+            if grid is not None:  # the usual export: the cells in one split, the columns as slices of it
+                return grid, list(range(1, len(grid) + 1)), separator
             lines = plain.split("\n", most)[:most]
             if lines and not lines[-1]:
                 lines.pop()  # the final line break
-            filled = len(lines)
-            while filled and not lines[filled - 1]:
-                filled -= 1  # empty lines at the end (rows the table reader drops) need not break the grid
-            grid = Grid.of(lines[:filled] if filled < len(lines) else lines, separator)
-            if grid is not None:  # the usual export: the cells in one split, the columns as slices of it
-                return grid, list(range(1, filled + 1)), separator
             return [line.split(separator) for line in lines], list(range(1, len(lines) + 1)), separator
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:

@@ -65,7 +65,7 @@ def test_lines_of_unequal_width_are_split_one_by_one() -> None:
 
 def test_a_grid_behaves_as_its_list_of_rows() -> None:
     lines = ["a;b;c", "1;2;3", "4;5;6", "7;8;9"]
-    grid = table.Grid.of(lines, ";")
+    grid = table.Grid.of("\n".join(lines) + "\n\n", ";", 10)
     plain = [line.split(";") for line in lines]
     assert grid is not None and list(grid) == plain and len(grid) == 4
     assert grid[-1] == plain[-1] and grid[1] == plain[1]
@@ -74,7 +74,9 @@ def test_a_grid_behaves_as_its_list_of_rows() -> None:
     assert body.pop() == ["7", "8", "9"] and list(body) == plain[1:3] and body.column(2) == ["3", "6"]
     with pytest.raises(IndexError):
         grid[4]
-    assert table.Grid.of(["a;b", "c"], ";") is None
+    assert table.Grid.of("a;b\nc\n", ";", 10) is None and table.Grid.of("a;b\nc;d;e", ";", 10) is None
+    assert table.Grid.of("a;b\nc;d\ne;f", ";", 2) is None  # more lines than asked for
+    assert list(table.Grid.of("é;€\nça;b", ";", 10) or []) == [["é", "€"], ["ça", "b"]]
 
 
 def test_an_export_ending_in_blank_lines_reads_as_without_them() -> None:
