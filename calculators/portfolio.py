@@ -5,8 +5,11 @@ cover (the credit limit the insurer granted, else the self-assessment limit
 from that customer's own paid invoices, source 004); what the payout rule
 would pay if the customer failed today on the open balance (sources 003,
 004, 000); and the date by which the oldest overdue invoice must be handed
-over (source 000). The figures come from the single calculators' own
-functions, so the report and those calculators can never disagree.
+over (source 000). The payout and the hand-over date come from the single
+calculators' own functions; the self-assessment rule is applied in the one
+pass over the rows that also makes the health figures
+(:func:`portfolio_health.ledger_pass`), and the tests hold it to the
+self-assessment calculator's on any ledger.
 
 The ledger comes as ``invoices`` (JSON rows), ``csv`` (the text of an
 export) or ``rows`` (a sheet's cells); see :mod:`calculators.ledger`. A row
@@ -206,8 +209,9 @@ def _compute(inputs: Inputs, lang: str) -> dict[str, Any]:
 def _groups(invoices: list[Document]) -> dict[str, list[Document]]:
     """The documents per customer (its case-folded name), customers and documents in the ledger's order.
 
-    Grouped by the name as written first (a name is one shared string per file: no new string per row), then
-    by its folded form; when two writings of one name meet, grouped again by the folded name row by row.
+    Grouped by the name as written first (a name read from a file is one shared string: no new folded string
+    per row), then by its folded form; when two writings of one name meet, grouped again by the folded name row
+    by row.
     """
     by_name: dict[str, list[Document]] = {}
     for invoice in invoices:
