@@ -7,7 +7,7 @@
 //               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
 //               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
 //   "make"      boot on the trimmed zip (which holds the engine too), import only what the first answers need
-//               (calculators and the warm-up), list the zip files that import read (imported), then zero the
+//               (calculators and the warm-up of job.warmup: the calculators of SNAPSHOT_CALCULATORS), list the zip files that import read (imported), then zero the
 //               memory nobody uses (free malloc chunks, the unused
 //               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
 //               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
@@ -51,7 +51,7 @@ function installEngine(pyodide) {
 
 /** Import the modules of job.modules (discover: every module the engine may import at run time; make: none, only
  * what the first answers need) and run each calculator once (small inputs). */
-function warmUp(pyodide, modules) {
+function warmUp(pyodide, modules, cleanUp = "") {
   const code = `
 import gc, importlib, json
 for _name in json.loads(${JSON.stringify(JSON.stringify(modules))}):
@@ -60,7 +60,7 @@ import calculators
 for _name, _payload in json.loads(${JSON.stringify(JSON.stringify(job.warmup))}):
     calculators.run_json(_name, _payload)
 del _name, _payload
-gc.collect()
+${cleanUp}gc.collect()
 `;
   pyodide.runPython(code);
 }
@@ -102,14 +102,19 @@ json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in l
 const started = performance.now();
 let out;
 if (job.mode === "discover" || job.mode === "make") {
-  // PYTHONOPTIMIZE=2 (-OO): no docstrings (nor asserts) in the heap, ~6 % off the compressed snapshot; the flag
-  // is in the snapshot, so what the worker imports after a restore is compiled the same way.
+  // PYTHONOPTIMIZE=2 (-OO): no docstrings (nor asserts) in the heap, ~6 % off the compressed snapshot;
+  // PYTHONNODEBUGRANGES: no column ranges in code objects' line tables (tracebacks without ^^^), ~9 % off. The
+  // flags are in the snapshot, so what the worker imports after a restore is compiled the same way.
   const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    env: { PYTHONOPTIMIZE: "2" }, ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
+    env: { PYTHONOPTIMIZE: "2", PYTHONNODEBUGRANGES: "1" }, ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
   if (job.mode === "discover") {
     installEngine(pyodide);  // make: the engine is in the trimmed zip, and imported from there
   }
-  warmUp(pyodide, job.mode === "discover" ? job.modules : []);
+  // make: empty the type cache (~14 KB of the compressed snapshot; it refills on the first lookups) and re's
+  // cache of compiled patterns (modules keep their own). importlib.invalidate_caches() would import
+  // importlib.metadata: +50 KB, not done.
+  warmUp(pyodide, job.mode === "discover" ? job.modules : [],
+    job.mode === "make" ? "import re, sys\nre.purge()\nsys._clear_type_cache()\n" : "");
   const heap = pyodide._module.HEAP8.length;
   if (job.mode === "discover") {
     // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
@@ -146,6 +151,8 @@ for _name in json.loads(${JSON.stringify(JSON.stringify(job.modules))}):
 `);
   out.imported = job.modules.length;
   out.optimize = pyodide.runPython("import sys; sys.flags.optimize");
+  // Python 3.14 has no sys.flags.no_debug_ranges: code compiled now has no column offsets.
+  out.no_debug_ranges = pyodide.runPython("all(p[2] is None for p in compile('x + 1', '', 'eval').co_positions())");
   await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });  // throws if it cannot, after a restore
   out.installed = true;
 } else {

@@ -20,7 +20,10 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
   ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
   modules in the zip; the verify run imports every module the engine names and installs one after the restore;
-- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap), the memory nobody uses is zeroed before the
+- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap) and without column ranges in its code objects
+  (``PYTHONNODEBUGRANGES``: tracebacks lose their ``^^^`` marks, ~9 % off the compressed snapshot), only the
+  calculators of ``SNAPSHOT_CALCULATORS`` are imported (the engine's ``CALCULATORS`` imports a calculator when it
+  is first looked up), the type cache and ``re``'s cache are emptied, the memory nobody uses is zeroed before the
   snapshot is taken (free malloc chunks, the unused stack, above the break), and the file the site serves is a
   delta: the heap XOR'ed with the wasm's initial memory (``initial_memory``: its data segments, which the
   ``.wasm`` already carries), undone in the worker when the wasm is instantiated
@@ -81,6 +84,11 @@ OPTIONAL_PACKAGES: Mapping[str, tuple[str, ...]] = {
 #: Stdlib modules for reading what people bring (CSV exports, spreadsheets), ready even before the engine
 #: names them: cheap (the heap stays within its 30 MiB) and it spares a rebuild-time surprise.
 READING_MODULES = ("csv", "io", "zipfile", "xml.etree.ElementTree", "codecs", "unicodedata")
+#: The calculators the snapshot has imported and warmed up (issue 22): the four whose first answers the bench
+#: measures. The others (and the ledger readers, the letter sheet, the collections run they bring) are imported
+#: lazily from the trimmed zip the first time a page asks for them: each costs ~0.1 MiB of the compressed snapshot
+#: (late_payment ~0.2), which every cold calculator visit would pay. ``insurance_value`` would cost ~9 KB.
+SNAPSHOT_CALCULATORS = ("self_assessment_limit", "payout", "eligibility", "claim_timeline")
 NODE_HELP = ("Node.js is needed to build the engine's start-up snapshot: install it (Debian/Ubuntu: "
              "`sudo apt-get install nodejs`, or `make node`), then build again")
 
@@ -330,13 +338,16 @@ def run_node(job: Mapping[str, Any], work: Path) -> dict[str, Any]:
                          [result.stdout[-2000:], result.stderr[-2000:]]) from None
 
 
-def warmup_requests() -> list[list[str]]:
-    """Each calculator once on its first worked example, and once on an empty payload (the error path)."""
+def warmup_requests(names: Iterable[str] | None = None) -> list[list[str]]:
+    """Each calculator of ``names`` (all by default) once on its first worked example, and once on an empty payload
+    (the error path)."""
+    wanted = list(calculators.CALCULATORS if names is None else names)
     first: dict[str, dict[str, Any]] = {}
     for example in examples_module.EXAMPLES.values():
-        first.setdefault(example["calculator"], example["payload"])
+        if example["calculator"] in wanted:
+            first.setdefault(example["calculator"], example["payload"])
     requests = [[name, json.dumps({**payload, "lang": "en"})] for name, payload in first.items()]
-    return requests + [[name, json.dumps({"lang": "fr"})] for name in calculators.CALCULATORS]
+    return requests + [[name, json.dumps({"lang": "fr"})] for name in wanted]
 
 
 def check_requests() -> list[list[str]]:
@@ -350,7 +361,8 @@ def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
                  DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
-                 json.dumps([modules, warmup_requests(), check_requests()])):
+                 json.dumps([modules, warmup_requests(), warmup_requests(SNAPSHOT_CALCULATORS),
+                             check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()[:32]
@@ -377,7 +389,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     if missing:
         raise BuildError("snapshot", "modules the engine can import at run time are not in the trimmed stdlib "
                          "(a lazy import would fail after a restore)", missing)
-    made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE)}, work)
+    made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE),
+                     "warmup": warmup_requests(SNAPSHOT_CALCULATORS)}, work)
     snapshot = (out / SNAPSHOT_FILE).read_bytes()
     check_size(snapshot)
     # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
@@ -395,6 +408,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
     if restored.get("optimize") != 2:
         raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
+    if restored.get("no_debug_ranges") is not True:
+        raise BuildError("snapshot", "the restored Python keeps column ranges in its code objects (-X no_debug_ranges)")
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
             "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
             "imported_files": len(made["imported"]), "blanked_bytes": blanked,
