@@ -5,7 +5,8 @@
 // job.mode:
 //   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up, and install a wheel
 //               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
-//               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
+//               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them,
+//               and compile the engine's sources ({compiled}: path.py -> .pyc bytes, base64) for the zip.
 //   "make"      boot on the trimmed zip (which holds the engine too), import only what the first answers need
 //               (calculators and the warm-up of job.warmup: the calculators of SNAPSHOT_CALCULATORS), list the zip files that import read (imported), then zero the
 //               memory nobody uses (free malloc chunks, the unused
@@ -88,6 +89,31 @@ function zeroUnused(module) {
   return zeroed;
 }
 
+/**
+ * Every .py file of the engine (job.engine, installed in site-packages) compiled as the runtime imports it (-OO,
+ * no column ranges), as an unchecked hash-based .pyc (base64), by its path: the trimmed zip serves these instead
+ * of the sources, so a calculator imported lazily after a restore is unmarshalled, not compiled (compiling
+ * late_payment.py takes ~0.1-0.2 s in the browser's wasm, unmarshalling it ~1 ms).
+ */
+function compileEngine(pyodide) {
+  const sources = files(job.engine).map((path) => relative(job.engine, path).split("\\").join("/"))
+    .filter((rel) => rel.endsWith(".py") && !rel.split("/")[0].endsWith(".dist-info"));
+  return JSON.parse(pyodide.runPython(`
+import base64, importlib.util, json, sys
+from importlib._bootstrap_external import _code_to_hash_pyc
+_site = "/lib/python%d.%d/site-packages/" % sys.version_info[:2]
+_zip = "/lib/python%d%d.zip/" % sys.version_info[:2]
+_out = {}
+for _rel in json.loads(${JSON.stringify(JSON.stringify(sources))}):
+    with open(_site + _rel, "rb") as _fh:
+        _source = _fh.read()
+    _code = compile(_source, _zip + _rel, "exec", dont_inherit=True, optimize=2)
+    _pyc = _code_to_hash_pyc(_code, importlib.util.source_hash(_source), checked=False)
+    _out[_rel] = base64.b64encode(bytes(_pyc)).decode()
+json.dumps(_out)
+`));
+}
+
 /** The zip's files that imported modules came from, and the modules built into the runtime. */
 function zipFiles(pyodide) {
   return JSON.parse(pyodide.runPython(`
@@ -120,7 +146,7 @@ if (job.mode === "discover" || job.mode === "make") {
     // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
     // (never in the snapshot's heap: a loaded package makes the snapshot fail, Pyodide issue #5195).
     await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });
-    out = { ...zipFiles(pyodide), heap };
+    out = { ...zipFiles(pyodide), heap, compiled: compileEngine(pyodide) };
   } else {
     const { files: imported } = zipFiles(pyodide);
     const zeroed = zeroUnused(pyodide._module);
