@@ -93,6 +93,9 @@ READING_MODULES = ("csv", "io", "zipfile", "xml.etree.ElementTree", "codecs", "u
 #: lazily from the trimmed zip the first time a page asks for them: each costs ~0.1 MiB of the compressed snapshot
 #: (late_payment ~0.2), which every cold calculator visit would pay. ``insurance_value`` would cost ~9 KB.
 SNAPSHOT_CALCULATORS = ("self_assessment_limit", "payout", "eligibility", "claim_timeline")
+#: The engine's modules the browser never imports, left out of the trimmed zip: the CLI and the worked examples
+#: (the build pre-renders those; the worker never asks for them).
+NOT_SERVED = ("__main__", "examples")
 NODE_HELP = ("Node.js is needed to build the engine's start-up snapshot: install it (Debian/Ubuntu: "
              "`sudo apt-get install nodejs`, or `make node`), then build again")
 
@@ -136,8 +139,8 @@ def engine_imports(package: Path) -> tuple[list[str], list[str], list[str]]:
     own, named = [], set()
     for path in sorted(package.rglob("*.py")):
         parts = path.relative_to(package.parent).with_suffix("").parts
-        if parts[-1] == "__main__":
-            continue  # the CLI: never imported by the worker
+        if len(parts) == 2 and parts[-1] in NOT_SERVED:
+            continue  # the CLI and the worked examples: never imported by the worker
         own.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
         named |= imported_names(path.read_text(encoding="utf-8"))
     top = package.name
@@ -207,7 +210,9 @@ def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | No
                 out.writestr(entry, source.read(info), compress_type=zipfile.ZIP_STORED)
             date_time = infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
             own = sorted(p for p in (engine.rglob("*") if engine else ()) if p.is_file()
-                         and not p.relative_to(engine).parts[0].endswith(".dist-info"))
+                         and not p.relative_to(engine).parts[0].endswith(".dist-info")
+                         and not (len(p.relative_to(engine).parts) == 2 and p.suffix == ".py"
+                                  and p.stem in NOT_SERVED))
             for path in own:
                 rel = path.relative_to(engine).as_posix()
                 name, data = (f"{rel}c", compiled[rel]) if rel in compiled else (rel, path.read_bytes())

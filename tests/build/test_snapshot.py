@@ -127,6 +127,7 @@ def test_an_engine_source_with_a_compiled_copy_rides_as_that_pyc(tmp_path: Path)
     (engine / "calculators").mkdir(parents=True)
     (engine / "calculators" / "__init__.py").write_text("z = 3\n")
     (engine / "calculators" / "data.txt").write_text("kept as it is\n")
+    (engine / "calculators" / "examples.py").write_text("EXAMPLES = {}\n")  # the build's: not served
     target = tmp_path / "trimmed.zip"
     names = snap.trim_stdlib(full, ["a.py"], target, engine, {"calculators/__init__.py": b"PYC!"})
     assert names == ["a.py", "calculators/__init__.pyc", "calculators/data.txt"]
@@ -217,6 +218,7 @@ def test_the_build_ships_a_checked_snapshot_beside_the_runtime(real_site) -> Non
         # The engine rides compiled, never as source.
         assert "calculators/__init__.pyc" in names and "calculators/payout.pyc" in names
         assert not [name for name in names if name.startswith("calculators/") and name.endswith(".py")]
+        assert "calculators/examples.pyc" not in names and "calculators/__main__.pyc" not in names
         assert blank >= report["imported_files"] and intact > 0  # imported ones blank; lazy ones intact
     served = snap.zip_modules(names)
     # ... and Pyodide's package loader, for a package the worker installs after a restore (openpyxl).
