@@ -64,8 +64,10 @@ CALCULATORS: MutableMapping[str, ModuleType] = _Calculators((
     "collections",
 ))
 #: The calculators that write letters, the only ones that may ask for the letter sheet (issue 23; the same
-#: names as ``letter_sheet.LETTER_CALCULATORS``): the sheet's module is imported for them only.
+#: names as ``letter_sheet.LETTER_CALCULATORS``), and the fields that ask for it (``letter_sheet.read_format``):
+#: the sheet's module is imported only for a request that has one of them.
 _LETTER_CALCULATORS = frozenset(("late_payment", "collections"))
+_SHEET_FIELDS = frozenset(("letter_format", "letter_window"))
 
 
 def run(name: str, payload: Any, *, today: Callable[[], date] = date.today) -> dict[str, Any]:
@@ -97,7 +99,7 @@ def _run(name: str, payload: Any, today: Callable[[], date]) -> dict[str, Any]:
     # The letter sheet: a calculator that writes letters may be asked for them laid out as one printable HTML
     # document too (``letter_format: "sheet"``, ``letter_window`` -> ``letter.sheet_html``; letter_sheet.py).
     sheet = None
-    if name in _LETTER_CALCULATORS:
+    if name in _LETTER_CALCULATORS and not _SHEET_FIELDS.isdisjoint(fields.obj):
         from .letter_sheet import read_format  # the letter sheet (issue 23): letters as one A4 HTML document
 
         sheet = read_format(name, fields)

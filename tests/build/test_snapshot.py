@@ -146,9 +146,22 @@ calculators.CALCULATORS["late_payment"]
 print(lazy, "calculators.late_payment" in sys.modules, "calculators.ledgers" in sys.modules,
       sorted(calculators._LETTER_CALCULATORS) == sorted(letter_sheet.LETTER_CALCULATORS))
 """
+    sheet = """
+import json, sys, calculators
+from calculators import examples
+payload = next(e["payload"] for e in examples.EXAMPLES.values() if e["calculator"] == "late_payment")
+calculators.run("late_payment", payload)
+plain = "calculators.letter_sheet" in sys.modules
+asked = calculators.run("late_payment", {**payload, "letter_window": "left", "letter_format": "sheet"})
+print(plain, "calculators.letter_sheet" in sys.modules, "errors" not in asked)
+"""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(snap.__file__).resolve().parents[1])
     assert done.stdout.split() == ["[]", "True", "False", "True"]
+    # The letter sheet's module only for a request that asks for the sheet.
+    done = subprocess.run([sys.executable, "-c", sheet], capture_output=True, text=True, check=True,
+                          cwd=Path(snap.__file__).resolve().parents[1])
+    assert done.stdout.split() == ["False", "True", "True"]
     assert set(snap.SNAPSHOT_CALCULATORS) <= set(calculators.CALCULATORS)
     assert {name for name, _ in snap.warmup_requests(snap.SNAPSHOT_CALCULATORS)} == set(snap.SNAPSHOT_CALCULATORS)
 
