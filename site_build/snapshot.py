@@ -10,9 +10,11 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   browser must load the very zip the snapshot was made with. The discovery run imports every module the engine
   can import at run time (its own modules, and every stdlib module any of them names, at top level or inside a
   function: ``engine_imports``), and the zip holds exactly the stdlib files that import touched (stored: the
-  server's brotli compresses it far better than deflate) plus the engine's own sources; the build fails on an
+  server's brotli compresses it far better than deflate) plus the engine's own modules (compiled, below; not
+  the CLI nor the worked examples: ``NOT_SERVED``); the build fails on an
   import the zip cannot serve (``check_imports``). The snapshot itself imports only what the first answers need
-  (``import calculators`` and a warm-up run of each calculator): the rest imports lazily from the zip after a
+  (``import calculators`` and a warm-up run of each calculator of ``SNAPSHOT_CALCULATORS``): the rest imports
+  lazily from the zip after a
   restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
   served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
@@ -34,10 +36,11 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
 - Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
   the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
 
-Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used) -> trim (+ the
-engine's sources) -> make (boot on the trimmed zip, import the engine, warm up, zero, snapshot) -> check size ->
-delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node process, as the worker does,
-compare every worked example in every language with CPython's ``calculators.run_json``, import the rest).
+Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used, compile the
+engine) -> trim (+ the engine's .pyc) -> make (boot on the trimmed zip, import the engine, warm up, zero,
+snapshot) -> check size -> delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node
+process, as the worker does, compare every worked example in every language with CPython's
+``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """
