@@ -12,30 +12,62 @@ give the same answer whatever decimal context the caller has set.
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from datetime import date
 from decimal import Decimal, localcontext
 from types import ModuleType
 from typing import Any
 
-from . import claim_timeline, eligibility, insurance_value, late_payment, payout, portfolio, self_assessment_limit
 from .contract import Errors, read_lang, reader
-from .letter_sheet import attach as attach_sheet  # the letter sheet (issue 23): letters as one A4 HTML document
-from .letter_sheet import read_format as read_sheet_format
 from .money import CONTEXT
 
 __all__ = ["CALCULATORS", "run", "run_json"]
 
-CALCULATORS: dict[str, ModuleType] = {
-    module.NAME: module
-    for module in (self_assessment_limit, payout, eligibility, claim_timeline, insurance_value, late_payment,
-                   portfolio)
-}
-# collections: the run over the whole ledger (it composes late_payment and the receivables report)
-from . import collections as _collections  # noqa: E402
 
-CALCULATORS[_collections.NAME] = _collections
+class _Calculators(MutableMapping[str, ModuleType]):
+    """Calculator name -> its module, each imported the first time it is looked up (issue 22: the browser's start-up
+    snapshot holds only the calculators its first answers need; the rest, and the ledger readers they bring, are
+    imported from the served zip when a page first asks for them). A name is its module's ``NAME``, the module
+    ``calculators.<name>``; ``CALCULATORS[name] = module`` registers a module as before."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._modules: dict[str, ModuleType | None] = dict.fromkeys(names)
+
+    def __getitem__(self, name: str) -> ModuleType:
+        module = self._modules[name]
+        if module is None:
+            module = self._modules[name] = importlib.import_module(f"{__name__}.{name}")
+        return module
+
+    def __setitem__(self, name: str, module: ModuleType) -> None:
+        self._modules[name] = module
+
+    def __delitem__(self, name: str) -> None:
+        del self._modules[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._modules
+
+
+CALCULATORS: MutableMapping[str, ModuleType] = _Calculators((
+    "self_assessment_limit", "payout", "eligibility", "claim_timeline", "insurance_value", "late_payment",
+    "portfolio",
+    # collections: the run over the whole ledger (it composes late_payment and the receivables report)
+    "collections",
+))
+#: The calculators that write letters, the only ones that may ask for the letter sheet (issue 23; the same
+#: names as ``letter_sheet.LETTER_CALCULATORS``), and the fields that ask for it (``letter_sheet.read_format``):
+#: the sheet's module is imported only for a request that has one of them.
+_LETTER_CALCULATORS = frozenset(("late_payment", "collections"))
+_SHEET_FIELDS = frozenset(("letter_format", "letter_window"))
 
 
 def run(name: str, payload: Any, *, today: Callable[[], date] = date.today) -> dict[str, Any]:
@@ -66,13 +98,19 @@ def _run(name: str, payload: Any, today: Callable[[], date]) -> dict[str, Any]:
     inputs = module.read(fields, today())
     # The letter sheet: a calculator that writes letters may be asked for them laid out as one printable HTML
     # document too (``letter_format: "sheet"``, ``letter_window`` -> ``letter.sheet_html``; letter_sheet.py).
-    sheet = read_sheet_format(name, fields)
+    sheet = None
+    if name in _LETTER_CALCULATORS and not _SHEET_FIELDS.isdisjoint(fields.obj):
+        from .letter_sheet import read_format  # the letter sheet (issue 23): letters as one A4 HTML document
+
+        sheet = read_format(name, fields)
     fields.finish(allowed_extra=("lang",))
     if errors or inputs is None:
         return errors.as_result()
     result: dict[str, Any] = module.compute(inputs, lang)
     if sheet:
-        attach_sheet(result, lang, sheet)
+        from .letter_sheet import attach
+
+        attach(result, lang, sheet)
     return result
 
 

@@ -5,9 +5,10 @@
 // job.mode:
 //   "discover"  boot the runtime on job.stdlib, install and import the engine, warm it up, and install a wheel
 //               (job.wheel) the way the worker installs optional packages later (pyodide.loadPackage); print which
-//               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them.
+//               stdlib files were imported ({files, builtins, heap}) so the build can cut the stdlib down to them,
+//               and compile the engine's sources ({compiled}: path.py -> .pyc bytes, base64) for the zip.
 //   "make"      boot on the trimmed zip (which holds the engine too), import only what the first answers need
-//               (calculators and the warm-up), list the zip files that import read (imported), then zero the
+//               (calculators and the warm-up of job.warmup: the calculators of SNAPSHOT_CALCULATORS), list the zip files that import read (imported), then zero the
 //               memory nobody uses (free malloc chunks, the unused
 //               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
 //               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
@@ -51,7 +52,7 @@ function installEngine(pyodide) {
 
 /** Import the modules of job.modules (discover: every module the engine may import at run time; make: none, only
  * what the first answers need) and run each calculator once (small inputs). */
-function warmUp(pyodide, modules) {
+function warmUp(pyodide, modules, cleanUp = "") {
   const code = `
 import gc, importlib, json
 for _name in json.loads(${JSON.stringify(JSON.stringify(modules))}):
@@ -60,7 +61,7 @@ import calculators
 for _name, _payload in json.loads(${JSON.stringify(JSON.stringify(job.warmup))}):
     calculators.run_json(_name, _payload)
 del _name, _payload
-gc.collect()
+${cleanUp}gc.collect()
 `;
   pyodide.runPython(code);
 }
@@ -88,6 +89,31 @@ function zeroUnused(module) {
   return zeroed;
 }
 
+/**
+ * Every .py file of the engine (job.engine, installed in site-packages) compiled as the runtime imports it (-OO,
+ * no column ranges), as an unchecked hash-based .pyc (base64), by its path: the trimmed zip serves these instead
+ * of the sources, so a calculator imported lazily after a restore is unmarshalled, not compiled (compiling
+ * late_payment.py takes ~0.1-0.2 s in the browser's wasm, unmarshalling it ~1 ms).
+ */
+function compileEngine(pyodide) {
+  const sources = files(job.engine).map((path) => relative(job.engine, path).split("\\").join("/"))
+    .filter((rel) => rel.endsWith(".py") && !rel.split("/")[0].endsWith(".dist-info"));
+  return JSON.parse(pyodide.runPython(`
+import base64, importlib.util, json, sys
+from importlib._bootstrap_external import _code_to_hash_pyc
+_site = "/lib/python%d.%d/site-packages/" % sys.version_info[:2]
+_zip = "/lib/python%d%d.zip/" % sys.version_info[:2]
+_out = {}
+for _rel in json.loads(${JSON.stringify(JSON.stringify(sources))}):
+    with open(_site + _rel, "rb") as _fh:
+        _source = _fh.read()
+    _code = compile(_source, _zip + _rel, "exec", dont_inherit=True, optimize=2)
+    _pyc = _code_to_hash_pyc(_code, importlib.util.source_hash(_source), checked=False)
+    _out[_rel] = base64.b64encode(bytes(_pyc)).decode()
+json.dumps(_out)
+`));
+}
+
 /** The zip's files that imported modules came from, and the modules built into the runtime. */
 function zipFiles(pyodide) {
   return JSON.parse(pyodide.runPython(`
@@ -102,20 +128,25 @@ json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in l
 const started = performance.now();
 let out;
 if (job.mode === "discover" || job.mode === "make") {
-  // PYTHONOPTIMIZE=2 (-OO): no docstrings (nor asserts) in the heap, ~6 % off the compressed snapshot; the flag
-  // is in the snapshot, so what the worker imports after a restore is compiled the same way.
+  // PYTHONOPTIMIZE=2 (-OO): no docstrings (nor asserts) in the heap, ~6 % off the compressed snapshot;
+  // PYTHONNODEBUGRANGES: no column ranges in code objects' line tables (tracebacks without ^^^), ~9 % off. The
+  // flags are in the snapshot, so what the worker imports after a restore is compiled the same way.
   const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    env: { PYTHONOPTIMIZE: "2" }, ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
+    env: { PYTHONOPTIMIZE: "2", PYTHONNODEBUGRANGES: "1" }, ...(job.mode === "make" ? { _makeSnapshot: true } : {}) });
   if (job.mode === "discover") {
     installEngine(pyodide);  // make: the engine is in the trimmed zip, and imported from there
   }
-  warmUp(pyodide, job.mode === "discover" ? job.modules : []);
+  // make: empty the type cache (~14 KB of the compressed snapshot; it refills on the first lookups) and re's
+  // cache of compiled patterns (modules keep their own). importlib.invalidate_caches() would import
+  // importlib.metadata: +50 KB, not done.
+  warmUp(pyodide, job.mode === "discover" ? job.modules : [],
+    job.mode === "make" ? "import re, sys\nre.purge()\nsys._clear_type_cache()\n" : "");
   const heap = pyodide._module.HEAP8.length;
   if (job.mode === "discover") {
     // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
     // (never in the snapshot's heap: a loaded package makes the snapshot fail, Pyodide issue #5195).
     await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });
-    out = { ...zipFiles(pyodide), heap };
+    out = { ...zipFiles(pyodide), heap, compiled: compileEngine(pyodide) };
   } else {
     const { files: imported } = zipFiles(pyodide);
     const zeroed = zeroUnused(pyodide._module);
@@ -146,6 +177,8 @@ for _name in json.loads(${JSON.stringify(JSON.stringify(job.modules))}):
 `);
   out.imported = job.modules.length;
   out.optimize = pyodide.runPython("import sys; sys.flags.optimize");
+  // Python 3.14 has no sys.flags.no_debug_ranges: code compiled now has no column offsets.
+  out.no_debug_ranges = pyodide.runPython("all(p[2] is None for p in compile('x + 1', '', 'eval').co_positions())");
   await pyodide.loadPackage(job.wheel, { messageCallback: () => {} });  // throws if it cannot, after a restore
   out.installed = true;
 } else {

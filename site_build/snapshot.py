@@ -10,9 +10,11 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   browser must load the very zip the snapshot was made with. The discovery run imports every module the engine
   can import at run time (its own modules, and every stdlib module any of them names, at top level or inside a
   function: ``engine_imports``), and the zip holds exactly the stdlib files that import touched (stored: the
-  server's brotli compresses it far better than deflate) plus the engine's own sources; the build fails on an
+  server's brotli compresses it far better than deflate) plus the engine's own modules (compiled, below; not
+  the CLI nor the worked examples: ``NOT_SERVED``); the build fails on an
   import the zip cannot serve (``check_imports``). The snapshot itself imports only what the first answers need
-  (``import calculators`` and a warm-up run of each calculator): the rest imports lazily from the zip after a
+  (``import calculators`` and a warm-up run of each calculator of ``SNAPSHOT_CALCULATORS``): the rest imports
+  lazily from the zip after a
   restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
   served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
@@ -20,18 +22,25 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
   ``pyodide.loadPackage`` (as the worker would install them), so Pyodide's package loader finds its own
   modules in the zip; the verify run imports every module the engine names and installs one after the restore;
-- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap), the memory nobody uses is zeroed before the
-  snapshot is taken (free malloc chunks, the unused stack, above the break), and the file the site serves is a
+- fewer bytes: Python runs at ``-OO`` (no docstrings in the heap) and without column ranges in its code objects
+  (``PYTHONNODEBUGRANGES``: tracebacks lose their ``^^^`` marks, ~9 % off the compressed snapshot), only the
+  calculators of ``SNAPSHOT_CALCULATORS`` are imported (the engine's ``CALCULATORS`` imports a calculator when it
+  is first looked up), the type cache and ``re``'s cache are emptied, the memory nobody uses is zeroed before the
+  snapshot is taken (free malloc chunks, the unused stack, above the break), the engine rides in the zip compiled
+  (``.pyc`` made by the runtime in the discovery run: a lazy import unmarshals instead of compiling, ~1 ms
+  against ~0.1 s for the biggest module; the sources compress ~25 % better, but cost that time on the first
+  answer of every page whose calculator the snapshot did not import), and the file the site serves is a
   delta: the heap XOR'ed with the wasm's initial memory (``initial_memory``: its data segments, which the
   ``.wasm`` already carries), undone in the worker when the wasm is instantiated
   (``docs/assets/calc/snapshot-delta.mjs``, the same code in the verify run);
 - Node and the browser share the snapshot's time-zone constants and random state: built with ``TZ=UTC``;
   the engine never reads ``time.timezone`` and the worker reseeds ``random`` after a restore.
 
-Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used) -> trim (+ the
-engine's sources) -> make (boot on the trimmed zip, import the engine, warm up, zero, snapshot) -> check size ->
-delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node process, as the worker does,
-compare every worked example in every language with CPython's ``calculators.run_json``, import the rest).
+Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used, compile the
+engine) -> trim (+ the engine's .pyc) -> make (boot on the trimmed zip, import the engine, warm up, zero,
+snapshot) -> check size -> delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node
+process, as the worker does, compare every worked example in every language with CPython's
+``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """
@@ -39,6 +48,7 @@ hash of its two files, so it can be served as immutable.
 from __future__ import annotations
 
 import ast
+import base64
 import hashlib
 import json
 import os
@@ -81,6 +91,14 @@ OPTIONAL_PACKAGES: Mapping[str, tuple[str, ...]] = {
 #: Stdlib modules for reading what people bring (CSV exports, spreadsheets), ready even before the engine
 #: names them: cheap (the heap stays within its 30 MiB) and it spares a rebuild-time surprise.
 READING_MODULES = ("csv", "io", "zipfile", "xml.etree.ElementTree", "codecs", "unicodedata")
+#: The calculators the snapshot has imported and warmed up (issue 22): the four whose first answers the bench
+#: measures. The others (and the ledger readers, the letter sheet, the collections run they bring) are imported
+#: lazily from the trimmed zip the first time a page asks for them: each costs ~0.1 MiB of the compressed snapshot
+#: (late_payment ~0.2), which every cold calculator visit would pay. ``insurance_value`` would cost ~9 KB.
+SNAPSHOT_CALCULATORS = ("self_assessment_limit", "payout", "eligibility", "claim_timeline")
+#: The engine's modules the browser never imports, left out of the trimmed zip: the CLI and the worked examples
+#: (the build pre-renders those; the worker never asks for them).
+NOT_SERVED = ("__main__", "examples")
 NODE_HELP = ("Node.js is needed to build the engine's start-up snapshot: install it (Debian/Ubuntu: "
              "`sudo apt-get install nodejs`, or `make node`), then build again")
 
@@ -124,8 +142,8 @@ def engine_imports(package: Path) -> tuple[list[str], list[str], list[str]]:
     own, named = [], set()
     for path in sorted(package.rglob("*.py")):
         parts = path.relative_to(package.parent).with_suffix("").parts
-        if parts[-1] == "__main__":
-            continue  # the CLI: never imported by the worker
+        if len(parts) == 2 and parts[-1] in NOT_SERVED:
+            continue  # the CLI and the worked examples: never imported by the worker
         own.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
         named |= imported_names(path.read_text(encoding="utf-8"))
     top = package.name
@@ -174,10 +192,13 @@ def check_imports(wanted: Iterable[str], zipped: Iterable[str], builtins: Iterab
 # -- the trimmed stdlib ----------------------------------------------------------------------------------------
 
 
-def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | None = None) -> list[str]:
+def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | None = None,
+                compiled: Mapping[str, bytes] | None = None) -> list[str]:
     """``target``: the entries ``keep`` of the runtime's stdlib zip, stored (uncompressed), in the zip's order,
     with their original dates, then the engine package's files from ``engine`` (an unpacked wheel), so that what
-    the snapshot did not import is imported from here later: the same inputs give the same bytes."""
+    the snapshot did not import is imported from here later: the same inputs give the same bytes. A source with
+    an entry in ``compiled`` (its path -> .pyc bytes, made by the runtime) goes in as that ``.pyc`` instead."""
+    compiled = compiled or {}
     wanted = set(keep)
     with zipfile.ZipFile(full) as source:
         infos = [info for info in source.infolist() if info.filename in wanted]
@@ -192,11 +213,15 @@ def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | No
                 out.writestr(entry, source.read(info), compress_type=zipfile.ZIP_STORED)
             date_time = infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
             own = sorted(p for p in (engine.rglob("*") if engine else ()) if p.is_file()
-                         and not p.relative_to(engine).parts[0].endswith(".dist-info"))
+                         and not p.relative_to(engine).parts[0].endswith(".dist-info")
+                         and not (len(p.relative_to(engine).parts) == 2 and p.suffix == ".py"
+                                  and p.stem in NOT_SERVED))
             for path in own:
-                entry = zipfile.ZipInfo(path.relative_to(engine).as_posix(), date_time=date_time)
+                rel = path.relative_to(engine).as_posix()
+                name, data = (f"{rel}c", compiled[rel]) if rel in compiled else (rel, path.read_bytes())
+                entry = zipfile.ZipInfo(name, date_time=date_time)
                 entry.external_attr = 0o644 << 16
-                out.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_STORED)
+                out.writestr(entry, data, compress_type=zipfile.ZIP_STORED)
     with zipfile.ZipFile(target) as made:
         return made.namelist()
 
@@ -330,13 +355,16 @@ def run_node(job: Mapping[str, Any], work: Path) -> dict[str, Any]:
                          [result.stdout[-2000:], result.stderr[-2000:]]) from None
 
 
-def warmup_requests() -> list[list[str]]:
-    """Each calculator once on its first worked example, and once on an empty payload (the error path)."""
+def warmup_requests(names: Iterable[str] | None = None) -> list[list[str]]:
+    """Each calculator of ``names`` (all by default) once on its first worked example, and once on an empty payload
+    (the error path)."""
+    wanted = list(calculators.CALCULATORS if names is None else names)
     first: dict[str, dict[str, Any]] = {}
     for example in examples_module.EXAMPLES.values():
-        first.setdefault(example["calculator"], example["payload"])
+        if example["calculator"] in wanted:
+            first.setdefault(example["calculator"], example["payload"])
     requests = [[name, json.dumps({**payload, "lang": "en"})] for name, payload in first.items()]
-    return requests + [[name, json.dumps({"lang": "fr"})] for name in calculators.CALCULATORS]
+    return requests + [[name, json.dumps({"lang": "fr"})] for name in wanted]
 
 
 def check_requests() -> list[list[str]]:
@@ -350,7 +378,8 @@ def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
                  DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
-                 json.dumps([modules, warmup_requests(), check_requests()])):
+                 json.dumps([modules, warmup_requests(), warmup_requests(SNAPSHOT_CALCULATORS),
+                             check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()[:32]
@@ -372,12 +401,14 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     found = run_node({**base, "mode": "discover", "stdlib": str(runtime / STDLIB_FILE)}, work)
     out.mkdir(parents=True, exist_ok=True)
     stdlib = out / STDLIB_FILE
-    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib, engine)
+    compiled = {rel: base64.b64decode(pyc) for rel, pyc in found["compiled"].items()}
+    kept = trim_stdlib(runtime / STDLIB_FILE, found["files"], stdlib, engine, compiled)
     missing = check_imports(modules, kept, found["builtins"])
     if missing:
         raise BuildError("snapshot", "modules the engine can import at run time are not in the trimmed stdlib "
                          "(a lazy import would fail after a restore)", missing)
-    made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE)}, work)
+    made = run_node({**base, "mode": "make", "stdlib": str(stdlib), "out": str(out / SNAPSHOT_FILE),
+                     "warmup": warmup_requests(SNAPSHOT_CALCULATORS)}, work)
     snapshot = (out / SNAPSHOT_FILE).read_bytes()
     check_size(snapshot)
     # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
@@ -395,6 +426,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
     if restored.get("optimize") != 2:
         raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
+    if restored.get("no_debug_ranges") is not True:
+        raise BuildError("snapshot", "the restored Python keeps column ranges in its code objects (-X no_debug_ranges)")
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
             "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
             "imported_files": len(made["imported"]), "blanked_bytes": blanked,

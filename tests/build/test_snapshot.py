@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import calculators
 from site_build import snapshot as snap
 from site_build.check import check_snapshot
 from site_build.errors import BuildError
@@ -116,6 +119,53 @@ def test_the_engine_sources_ride_in_the_trimmed_zip_and_imported_entries_can_be_
         assert blanked.read("b.py") == b"y = 2\n" * 40
 
 
+def test_an_engine_source_with_a_compiled_copy_rides_as_that_pyc(tmp_path: Path) -> None:
+    full = tmp_path / "full.zip"
+    with zipfile.ZipFile(full, "w") as out:
+        out.writestr(zipfile.ZipInfo("a.py", date_time=(2026, 1, 2, 3, 4, 6)), "x = 1\n")
+    engine = tmp_path / "wheel"
+    (engine / "calculators").mkdir(parents=True)
+    (engine / "calculators" / "__init__.py").write_text("z = 3\n")
+    (engine / "calculators" / "data.txt").write_text("kept as it is\n")
+    (engine / "calculators" / "examples.py").write_text("EXAMPLES = {}\n")  # the build's: not served
+    target = tmp_path / "trimmed.zip"
+    names = snap.trim_stdlib(full, ["a.py"], target, engine, {"calculators/__init__.py": b"PYC!"})
+    assert names == ["a.py", "calculators/__init__.pyc", "calculators/data.txt"]
+    with zipfile.ZipFile(target) as trimmed:
+        assert trimmed.read("calculators/__init__.pyc") == b"PYC!"
+        assert trimmed.read("calculators/data.txt") == b"kept as it is\n"
+
+
+def test_the_engine_imports_a_calculator_only_when_it_is_first_looked_up() -> None:
+    # The snapshot holds only SNAPSHOT_CALCULATORS: importing the engine must not import the others.
+    code = """
+import sys, calculators
+from calculators import letter_sheet
+lazy = [n for n in calculators.CALCULATORS if f"calculators.{n}" in sys.modules]
+calculators.CALCULATORS["late_payment"]
+print(lazy, "calculators.late_payment" in sys.modules, "calculators.ledgers" in sys.modules,
+      sorted(calculators._LETTER_CALCULATORS) == sorted(letter_sheet.LETTER_CALCULATORS))
+"""
+    sheet = """
+import json, sys, calculators
+from calculators import examples
+payload = next(e["payload"] for e in examples.EXAMPLES.values() if e["calculator"] == "late_payment")
+calculators.run("late_payment", payload)
+plain = "calculators.letter_sheet" in sys.modules
+asked = calculators.run("late_payment", {**payload, "letter_window": "left", "letter_format": "sheet"})
+print(plain, "calculators.letter_sheet" in sys.modules, "errors" not in asked)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(snap.__file__).resolve().parents[1])
+    assert done.stdout.split() == ["[]", "True", "False", "True"]
+    # The letter sheet's module only for a request that asks for the sheet.
+    done = subprocess.run([sys.executable, "-c", sheet], capture_output=True, text=True, check=True,
+                          cwd=Path(snap.__file__).resolve().parents[1])
+    assert done.stdout.split() == ["False", "True", "True"]
+    assert set(snap.SNAPSHOT_CALCULATORS) <= set(calculators.CALCULATORS)
+    assert {name for name, _ in snap.warmup_requests(snap.SNAPSHOT_CALCULATORS)} == set(snap.SNAPSHOT_CALCULATORS)
+
+
 def test_the_delta_against_the_wasm_initial_memory_gives_the_snapshot_back() -> None:
     # A module with two active data segments (offsets 4 and 10), as emscripten writes them.
     segments = [(4, b"abcd"), (10, b"XY")]
@@ -166,16 +216,22 @@ def test_the_build_ships_a_checked_snapshot_beside_the_runtime(real_site) -> Non
         assert len(names) < len(whole.namelist()) / 2
         assert {i.compress_type for i in trimmed.infolist()} == {zipfile.ZIP_STORED}
         blank = intact = 0
+        sources = set(wheel.namelist())
         for info in trimmed.infolist():
             start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
             data = raw[start:start + info.compress_size]
-            original = (whole if info.filename in whole.namelist() else wheel).read(info.filename)
             if data == bytes(len(data)):  # blank (or an empty file, blank either way)
                 blank += 1
-            else:
-                assert data == original, info.filename
+            elif info.filename.endswith(".pyc"):  # the engine, compiled by the runtime: an unchecked hash-based pyc
+                assert info.filename[:-1] in sources and struct.unpack_from("<I", data, 4)[0] == 0b01, info.filename
                 intact += 1
-        assert "calculators/__init__.py" in names and "calculators/payout.py" in names
+            else:
+                assert data == (whole if info.filename in whole.namelist() else wheel).read(info.filename)
+                intact += 1
+        # The engine rides compiled, never as source.
+        assert "calculators/__init__.pyc" in names and "calculators/payout.pyc" in names
+        assert not [name for name in names if name.startswith("calculators/") and name.endswith(".py")]
+        assert "calculators/examples.pyc" not in names and "calculators/__main__.pyc" not in names
         assert blank >= report["imported_files"] and intact > 0  # imported ones blank; lazy ones intact
     served = snap.zip_modules(names)
     # ... and Pyodide's package loader, for a package the worker installs after a restore (openpyxl).
