@@ -11,7 +11,7 @@ from .errors import BuildError
 from .search import write_language_indexes
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, LOCK_FILE, ROOT_DIR, SERVED_RUNTIME_FILES, VENDORED_WHEELS
 from .vendored import install
-from .wheel import register
+from .wheel import keep_served, register
 
 #: Written by mkdocs but meaningless without ``site_url``: a sitemap needs absolute URLs, and nothing fetches it
 #: (material only does with navigation.instant, which is off).
@@ -37,6 +37,7 @@ def install_engine(site: Path, runtime: Path, wheel: Path, engine: Mapping[str, 
     shutil.copy2(runtime / LOCK_FILE, lock_target)
     register(lock_target, wheel_target)
     install(wheel_target.parent, lock_target, vendored, VENDORED_WHEELS)
+    keep_served(lock_target)
 
 
 def copy_root(docs: Path, site: Path) -> list[Path]:

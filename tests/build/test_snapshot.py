@@ -41,7 +41,8 @@ def test_bytes_that_are_not_a_snapshot_are_refused() -> None:
 
 
 def test_imports_inside_functions_are_found() -> None:
-    source = "import json\nfrom decimal import Decimal\ndef f():\n    import csv\n    from xml.etree import ElementTree\n"
+    source = ("import json\nfrom decimal import Decimal\n"
+              "def f():\n    import csv\n    from xml.etree import ElementTree\n")
     assert snap.imported_names(source) == {"json", "decimal", "csv", "xml.etree"}
 
 
