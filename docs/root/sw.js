@@ -56,7 +56,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys()
+    // Navigation preload: a page's request goes to the network while this worker starts (warm visits).
+    Promise.resolve(self.registration.navigationPreload && self.registration.navigationPreload.enable())
+      .catch(() => {})
+      .then(() => caches.keys())
       .then((names) => Promise.all(names
         .filter((name) => name.startsWith(PREFIX) && name !== ENGINE_CACHE && name !== SHELL_CACHE)
         .map((name) => caches.delete(name))))
@@ -77,9 +80,16 @@ async function cacheFirst(event, request) {
   return response;
 }
 
+/** The navigation preload's response when there is one (a page's own request), else a new fetch. */
+function networkResponse(event, request) {
+  if (request.mode !== "navigate" || !event.preloadResponse) return fetch(request);
+  return Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(request), () => fetch(request));
+}
+
 async function networkFirst(event, request, cacheName) {
+  const network = networkResponse(event, request);  // on its way while the cache opens
   const cache = await caches.open(cacheName);
-  const fromNetwork = fetch(request).then((response) => {
+  const fromNetwork = network.then((response) => {
     // The copy is stored in the background: the page gets its response without waiting for the write.
     if (response.ok && response.type === "basic") event.waitUntil(cache.put(request, response.clone()));
     return response;

@@ -28,7 +28,13 @@
 // The snapshot's URL names its content, so the browser's HTTP cache (and the service worker) keep it for the
 // next visits: there is no second, browser-made snapshot.
 
-import { hookInstantiate, laterView } from "./snapshot-delta.mjs";
+// The snapshot's helpers are imported when init comes, beside the runtime's module and the engine's files (a
+// static import would add one more request in a row before the worker could start anything).
+let deltaModule = null;
+const snapshotDelta = () => {
+  deltaModule = deltaModule || import("./snapshot-delta.mjs");
+  return deltaModule;
+};
 
 let runJson = null;
 let pyodideRef = null;
@@ -78,6 +84,13 @@ self.fetch = async (input, init) => {
     ahead.delete(String(input));
     return new Response(await early);  // a failure throws here; restore() checks the bytes arrived
   }
+  if (earlyWasm && !earlyWasm.claimed && String(input) === earlyWasm.url) {
+    // The wasm is already on its way and compiling (see compileEarly): Pyodide gets a stand-in, which the
+    // instantiateStreaming below recognises; it is never read.
+    const standIn = new Response(null, { status: 200, headers: { "content-type": "application/wasm" } });
+    standIns.add(standIn);
+    return standIn;
+  }
   let response;
   try {
     response = await siteFetch(input, init);
@@ -99,6 +112,52 @@ self.fetch = async (input, init) => {
   }
   return counted(response);
 };
+
+// -- the wasm, fetched and compiled as soon as init comes ------------------------------------------------------
+// Pyodide starts its wasm fetch only once its module is imported, and compiles it only once pyodide.asm.mjs has
+// been fetched and run (emscripten's instantiateWasm). Here the fetch and the streaming compile start with init,
+// beside those imports: Pyodide's own fetch of the wasm gets a stand-in response, and its instantiateStreaming
+// instantiates the module compiled here. The response is handed to compileStreaming untouched, so V8's code cache
+// applies as before. If the early compile fails (or anything here is missing), Pyodide's call goes to the original
+// instantiateStreaming with a new fetch: a normal start.
+
+/** {url, module: Promise<WebAssembly.Module>, claimed} while the early compile is in use, else null. */
+let earlyWasm = null;
+const standIns = new WeakSet();
+
+function compileEarly(runtime, t0) {
+  // The originals, taken before anything wraps them (the snapshot's hook wraps instantiateStreaming, and must see
+  // this one instance once: through the instantiateStreaming it wrapped, not a second time through instantiate).
+  const { compileStreaming, instantiateStreaming, instantiate } = WebAssembly;
+  if (typeof compileStreaming !== "function" || typeof instantiateStreaming !== "function") return;
+  const url = `${runtime}pyodide.asm.wasm`;
+  const state = { url, claimed: false };
+  state.module = (async () => {
+    const response = await siteFetch(url);
+    if (!response.ok) throw new Error(`${response.status} ${url}`);
+    loaded += Number(response.headers.get("content-length")) || 0;
+    progress("download");
+    const module = await compileStreaming.call(WebAssembly, response);
+    marks.compiled = performance.now() - t0;
+    return module;
+  })();
+  state.module.catch(() => {});  // a failure is handled where the module is used
+  earlyWasm = state;
+  WebAssembly.instantiateStreaming = async function instantiateEarly(source, imports) {
+    const got = await source;
+    if (!standIns.has(got)) return instantiateStreaming.call(WebAssembly, got, imports);
+    state.claimed = true;
+    let module;
+    try {
+      module = await state.module;
+    } catch (error) {
+      console.warn(`engine: early wasm compile failed, compiling again: ${error && error.message || error}`);
+      marks.compileFallback = String(error && error.message || error);
+      return instantiateStreaming.call(WebAssembly, self.fetch(url), imports);  // a missing file fails at once
+    }
+    return { module, instance: await instantiate.call(WebAssembly, module, imports) };
+  };
+}
 
 // -- Pyodide's private options ------------------------------------------------------------------------------
 // Restoring a memory snapshot uses an option Pyodide marks @ignore (`_loadSnapshot`, pyodide.ts), checked against
@@ -130,6 +189,7 @@ function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) {
 }
 
 async function restore(loadPyodide, options, files, t0) {
+  const { hookInstantiate, laterView } = await snapshotDelta();
   // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view at once, filled from the
   // delta and the new instance's memory as soon as both are there (the wasm compiles while the snapshot arrives).
   // If either file cannot be had, Pyodide is left waiting (its instantiation never ends; the page ends this
@@ -179,7 +239,7 @@ async function dropOldSnapshots() {
   }
 }
 
-async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback, noEarlyWasm }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
@@ -188,6 +248,9 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
     const files = snapshot && stdlib && snapshotBytes ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) : null;
+    if (!noEarlyWasm) compileEarly(runtime, t0);
+    const helpers = snapshotDelta();
+    helpers.catch(() => {});  // awaited below; a failure is reported there
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
     marks.module = performance.now() - t0;
     progress("python");
@@ -211,6 +274,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
         return;
       }
     } else {
+      const { hookInstantiate } = await helpers;
       const undo = hookInstantiate(WebAssembly, () => { marks.wasm = performance.now() - t0; });
       try {
         engine = start(await loadPyodide({ ...options, packages: [wheel] }));
