@@ -133,7 +133,7 @@ function compileEarly(runtime, t0) {
   const url = `${runtime}pyodide.asm.wasm`;
   const state = { url, claimed: false };
   state.module = (async () => {
-    const response = await siteFetch(url);
+    const response = (await cachedResponse(url)) || await siteFetch(url);
     if (!response.ok) throw new Error(`${response.status} ${url}`);
     loaded += Number(response.headers.get("content-length")) || 0;
     progress("download");
@@ -169,8 +169,33 @@ function compileEarly(runtime, t0) {
 // the wasm's initial memory (snapshot-delta.mjs): it is undone when the wasm is instantiated. Every failure falls
 // back.
 
+/**
+ * The site's service worker keeps the engine's files in Cache Storage (sw.js); on a later visit the worker reads
+ * them there itself: no round trip through the service worker's fetch event, and no per-chunk counting of bytes
+ * that are already on this device. Only immutable files are read this way (their paths name their content or the
+ * runtime's version). null when there is no copy, or no Cache Storage here.
+ */
+let engineCache = null;
+function cachedResponse(url) {
+  if (!engineCache) {
+    engineCache = (async () => {
+      if (!self.caches) return null;
+      const names = await caches.keys();
+      return names.some((name) => name.startsWith("portal-engine-")) ? caches : null;
+    })().catch(() => null);
+  }
+  return engineCache.then((store) => (store ? store.match(url) : null)).then((hit) => hit || null, () => null);
+}
+
 /** The bytes of `url`, counted as progress; an error (not a failed engine) when it cannot be had. */
 async function fetchOptional(url) {
+  const hit = await cachedResponse(url);
+  if (hit) {
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    loaded += bytes.length;
+    progress("download");
+    return bytes;
+  }
   const response = await siteFetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return new Uint8Array(await counted(response).arrayBuffer());
@@ -251,6 +276,9 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     if (!noEarlyWasm) compileEarly(runtime, t0);
     const helpers = snapshotDelta();
     helpers.catch(() => {});  // awaited below; a failure is reported there
+    // Pyodide imports its emscripten module (1.2 MB of JS) only once loadPyodide runs; imported here at once, it
+    // loads beside pyodide.mjs, and Pyodide's own import of the same URL gets the module already evaluated.
+    import(`${runtime}pyodide.asm.mjs`).catch(() => {});  // Pyodide's import reports a failure itself
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
     marks.module = performance.now() - t0;
     progress("python");
