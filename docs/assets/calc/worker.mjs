@@ -5,14 +5,16 @@
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
 //                 snapshot, stdlib = absolute URLs of the build's memory snapshot (a delta, snapshot-delta.mjs) and
 //                 of the trimmed stdlib zip it was made with, snapshotBytes = the snapshot's length (any of them
-//                 absent: no snapshot, a normal start)
+//                 absent: no snapshot, a normal start); noEarlyWasm = true: Pyodide fetches and compiles the wasm
+//                 itself (the worker's early compile off, for comparisons)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
 //               {type: "ready", loaded, timings}         timings.snapshot: the start restored the build's snapshot;
 //                                                      timings.fallback: why it could not (then a normal start);
-//                                                      timings.marks: ms after init (module, wasm, snapshot,
-//                                                      stdlib, restored, ready); origin + t0: init's wall clock
+//                                                      timings.marks: ms after init (module, compiled, wasm,
+//                                                      snapshot, stdlib, restored, ready; compileFallback: why the
+//                                                      early compile failed); origin + t0: init's wall clock
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
 //               {type: "fallback", detail}               the snapshot could not be used: the page starts a new
 //                                                      worker with init.snapshot = "" and init.fallback = detail
