@@ -40,3 +40,17 @@ def test_search_works_when_the_head_script_could_not_start_the_engine(page: Any,
     page.goto(page_url(site_url, "nl", "payout"))
     wait(page, "c.dataset.engine === 'ready'", 60_000)
     assert search_results(page, "krediet") > 0
+
+
+def test_a_later_visit_gets_its_page_through_the_service_workers_static_route(page: Any, site_url: str) -> None:
+    # sw.js adds a static route for page requests (race the network against its fetch handler): on the next visit
+    # the browser evaluates that route before (instead of waiting for) the service worker's start.
+    page.goto(page_url(site_url, "en", "payout"))
+    wait(page, "c.dataset.offline === 'ready'", 60_000)
+    page.reload()
+    page.wait_for_selector("#calc[data-form='ready']", timeout=10_000)
+    timing = page.evaluate("""() => { const n = performance.getEntriesByType("navigation")[0];
+        return { router: n.workerRouterEvaluationStart, controlled: !!navigator.serviceWorker.controller }; }""")
+    assert timing["controlled"], timing
+    assert timing["router"] > 0, timing
+    wait(page, "c.dataset.engine === 'ready'", 60_000)
