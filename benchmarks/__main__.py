@@ -1,6 +1,6 @@
 """``make bench``: serve site/ like production, drive chromium, print and save the figures against the baseline.
 
-    python -m benchmarks [--runs 5] [--only start,throttled,recalc,import,late,portfolio,xlsx,transfer,build]
+    python -m benchmarks [--runs 5] [--only start,paint,throttled,recalc,import,late,portfolio,xlsx,transfer,build]
                          [--server auto|nginx|python]
 
 Writes benchmarks/results/latest.json and latest.md. See benchmarks/README.md.
@@ -25,7 +25,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "throttled", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
+PARTS = ("start", "paint", "throttled", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -111,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
                           " x (cold, warm)")
                     results["start"] = scenarios.start_times(playwright, server, scenarios.targets(page), args.runs)
                     notes += [f"start {k}: {v}" for k, v in results["start"]["notes"].items()]
+                if "paint" in parts:
+                    print(f"first paint: {args.runs} cold pairs (a guide page, a calculator page)")
+                    results["paint"] = scenarios.paint_times(playwright, server, args.runs)
+                    notes += [f"paint: {n}" for n in results["paint"]["notes"]]
                 if "throttled" in parts:
                     print(f"throttled cold start: {args.throttled_runs} runs x (baseline + "
                           f"{scenarios.THROTTLED_CALCULATOR})")
@@ -169,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                             results[key] = {"path": path, **scenarios.transfer(playwright, server, path, calc)}
                         except Exception as error:  # reported in the table's notes
                             notes.append(f"{key} failed: {type(error).__name__}: {str(error)[:300]}")
-        for key in ("start", "throttled", "recalc", "import", "late", "portfolio", "portfolio_xlsx", "transfer_guide",
-                    "transfer_calculator"):
+        for key in ("start", "paint", "throttled", "recalc", "import", "late", "portfolio", "portfolio_xlsx",
+                    "transfer_guide", "transfer_calculator"):
             for problem in (results.get(key) or {}).get("problems", [])[:5]:
                 notes.append(f"{key}: {problem}")
         if "build" in parts:

@@ -97,8 +97,12 @@ def page_state(context: Any) -> dict[str, Any]:
     }""")
 
 
-#: The phases of a calculator's start, from the page's and the worker's own stamps (ms since navigation).
-PHASES = ("worker", "module", "wasm", "restored", "ready", "answer")
+#: The phases of a calculator's start, from the page's and the worker's own stamps (ms since navigation):
+#: worker started (its init), runtime module imported, wasm compiled (the worker's early compile), snapshot
+#: received, wasm instantiated, Python restored, engine ready, first answer on screen.
+PHASES = ("worker", "module", "compiled", "snapshot", "wasm", "restored", "ready", "answer")
+#: The worker's marks that become phases (ms after its init), in PHASES' order.
+WORKER_MARKS = ("module", "compiled", "snapshot", "wasm", "restored", "ready")
 
 PHASES_JS = """() => {
     const el = document.getElementById("calc");
@@ -111,15 +115,20 @@ PHASES_JS = """() => {
 def phases(context: Any) -> dict[str, float]:
     """Navigation -> worker start -> runtime module -> wasm ready -> restored -> engine ready -> first answer, in ms
     since the page's navigation (the worker reports its marks against its own clock and its timeOrigin)."""
-    got = page_for(context).evaluate(PHASES_JS)
+    return phases_from(page_for(context).evaluate(PHASES_JS))
+
+
+def phases_from(got: dict[str, Any]) -> dict[str, float]:
+    """PHASES_JS's answer -> {phase: ms since the page's navigation}: the worker's marks (ms after its init) moved
+    onto the page's clock by the two time origins; marks that are not numbers (a reason) are left out."""
     timings = got.get("timings") or {}
     marks = timings.get("marks") or {}
     out: dict[str, float] = {}
     if timings.get("origin") is not None and timings.get("t0") is not None:
         shift = timings["origin"] + timings["t0"] - got["origin"]  # the worker's init, on the page's clock
         out["worker"] = shift
-        for key in ("module", "wasm", "restored", "ready"):
-            if marks.get(key) is not None:
+        for key in WORKER_MARKS:
+            if isinstance(marks.get(key), (int, float)):
                 out[key] = shift + marks[key]
     if got.get("answer") is not None:
         out["answer"] = float(got["answer"])
@@ -136,6 +145,18 @@ def paired_ratios(pairs: list[tuple[float, float]]) -> dict[str, float]:
             "ratio_of_medians": round(statistics.median(calcs) / statistics.median(bases), 3),
             "min": round(min(ratios), 3), "max": round(max(ratios), 3), "n": len(ratios),
             "ratios": [round(r, 3) for r in ratios]}
+
+
+def paired_differences(pairs: list[tuple[float, float]]) -> dict[str, Any]:
+    """Median of the per-pair differences (first - second, ms) beside the difference of the medians."""
+    if not pairs:
+        return {"median_of_differences": float("nan"), "difference_of_medians": float("nan"), "n": 0}
+    diffs = [a - b for a, b in pairs]
+    return {"median_of_differences": round(statistics.median(diffs), 1),
+            "difference_of_medians": round(statistics.median(a for a, _ in pairs)
+                                           - statistics.median(b for _, b in pairs), 1),
+            "min": round(min(diffs), 1), "max": round(max(diffs), 1), "n": len(diffs),
+            "differences": [round(d, 1) for d in diffs]}
 
 
 def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
@@ -262,6 +283,53 @@ def throttled_start(playwright: Any, server: Server, pages: list[Target], runs: 
             "pages": {name: Stats.of(v).as_dict() for name, v in found.items()},
             "paired": paired_ratios(pairs), "load_before": load_before, "load_after": _load(),
             "bytes": {name: (sorted(v)[len(v) // 2] if v else 0) for name, v in sent.items()},
+            "raw": found, "notes": notes, "problems": watch.problems()}
+
+
+#: First contentful paint of the page, in ms since navigation (None until there is one).
+FCP_JS = """() => { const p = performance.getEntriesByName("first-contentful-paint")[0];
+                    return p ? p.startTime : null; }"""
+
+
+def first_paint(context: Any, url: str, timeout_ms: float = 30_000) -> float:
+    """Milliseconds from navigation start to the page's first contentful paint."""
+    page = page_for(context)
+    page.goto(url, wait_until="commit", timeout=timeout_ms)
+    page.wait_for_function(f"() => ({FCP_JS})() !== null", timeout=timeout_ms, polling=50)
+    return float(page.evaluate(FCP_JS))
+
+
+def paint_times(playwright: Any, server: Server, runs: int, log: Any = print,
+                calculator: str = f"calculators/{THROTTLED_CALCULATOR}/", guide: str = GUIDE) -> dict[str, Any]:
+    """First paint of a calculator page against a guide page, cold (a new profile each): paired, the guide first in
+    every other pair. The calculator page starts its engine's worker from <head>; the target is that its first
+    paint comes no later than the guide's + 50 ms."""
+    watch = Watch()
+    found: dict[str, list[float]] = {"calculator": [], "guide": []}
+    pairs: list[tuple[float, float]] = []
+    notes: list[str] = []
+    before = _load()
+    for run in range(runs):
+        order = [("guide", guide), ("calculator", calculator)]
+        if run % 2:
+            order.reverse()
+        got: dict[str, float] = {}
+        for name, path in order:
+            with Profile(playwright, watch) as profile:
+                try:
+                    with profile.context() as context:
+                        got[name] = first_paint(context, server.url + path)
+                        found[name].append(got[name])
+                        server.wait_quiet(quiet=0.5, timeout=10)  # its workers done before the next visit
+                except Exception as error:  # one failed run is reported, not fatal
+                    notes.append(f"{name} run {run}: {type(error).__name__}: {str(error)[:200]}")
+        if "calculator" in got and "guide" in got:
+            pairs.append((got["calculator"], got["guide"]))
+        log(f"  paint run {run + 1}/{runs}: calculator {got.get('calculator', float('nan')):6.0f} ms, "
+            f"guide {got.get('guide', float('nan')):6.0f} ms")
+    return {"pages": {name: Stats.of(v).as_dict() for name, v in found.items()},
+            "paths": {"calculator": calculator, "guide": guide},
+            "paired": paired_differences(pairs), "load_before": before, "load_after": _load(),
             "raw": found, "notes": notes, "problems": watch.problems()}
 
 

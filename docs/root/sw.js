@@ -46,9 +46,27 @@ const INSTALL_URLS = [...ENGINE_URLS].filter((url) => !FALLBACK_ONLY.has(url));
 /** How long a page waits for the network before it is served from the cache. */
 const NETWORK_WAIT_MS = 4000;
 
+/**
+ * Static routes (Chromium's service worker static routing API, where it exists): a page's own request races the
+ * network against this worker's fetch handler, so a later visit does not wait for this worker to start before
+ * the page's HTML can arrive (offline, the handler's cached copy answers as before). Everything else still goes
+ * through the fetch handler. Without the API, or if the browser refuses the routes, nothing changes.
+ */
+function addRoutes(event) {
+  if (typeof event.addRoutes !== "function") return Promise.resolve();
+  try {
+    return Promise.resolve(event.addRoutes([
+      { condition: { requestMode: "navigate" }, source: "race-network-and-fetch-handler" },
+    ])).catch(() => {});
+  } catch (error) {
+    return Promise.resolve();  // a browser that knows the API but not this rule: the fetch handler serves all
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(ENGINE_CACHE)
+    addRoutes(event)
+      .then(() => caches.open(ENGINE_CACHE))
       .then((cache) => cache.addAll(INSTALL_URLS))
       .then(() => self.skipWaiting()),
   );
@@ -56,7 +74,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys()
+    // Navigation preload: a page's request goes to the network while this worker starts (warm visits).
+    Promise.resolve(self.registration.navigationPreload && self.registration.navigationPreload.enable())
+      .catch(() => {})
+      .then(() => caches.keys())
       .then((names) => Promise.all(names
         .filter((name) => name.startsWith(PREFIX) && name !== ENGINE_CACHE && name !== SHELL_CACHE)
         .map((name) => caches.delete(name))))
@@ -77,9 +98,16 @@ async function cacheFirst(event, request) {
   return response;
 }
 
+/** The navigation preload's response when there is one (a page's own request), else a new fetch. */
+function networkResponse(event, request) {
+  if (request.mode !== "navigate" || !event.preloadResponse) return fetch(request);
+  return Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(request), () => fetch(request));
+}
+
 async function networkFirst(event, request, cacheName) {
+  const network = networkResponse(event, request);  // on its way while the cache opens
   const cache = await caches.open(cacheName);
-  const fromNetwork = fetch(request).then((response) => {
+  const fromNetwork = network.then((response) => {
     // The copy is stored in the background: the page gets its response without waiting for the write.
     if (response.ok && response.type === "basic") event.waitUntil(cache.put(request, response.clone()));
     return response;

@@ -5,14 +5,16 @@
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
 //                 snapshot, stdlib = absolute URLs of the build's memory snapshot (a delta, snapshot-delta.mjs) and
 //                 of the trimmed stdlib zip it was made with, snapshotBytes = the snapshot's length (any of them
-//                 absent: no snapshot, a normal start)
+//                 absent: no snapshot, a normal start); noEarlyWasm = true: Pyodide fetches and compiles the wasm
+//                 itself (the worker's early compile off, for comparisons)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
 //               {type: "ready", loaded, timings}         timings.snapshot: the start restored the build's snapshot;
 //                                                      timings.fallback: why it could not (then a normal start);
-//                                                      timings.marks: ms after init (module, wasm, snapshot,
-//                                                      stdlib, restored, ready); origin + t0: init's wall clock
+//                                                      timings.marks: ms after init (module, compiled, wasm,
+//                                                      snapshot, stdlib, restored, ready; compileFallback: why the
+//                                                      early compile failed); origin + t0: init's wall clock
 //               {type: "failed", detail}                 the engine cannot load (missing file, network down...)
 //               {type: "fallback", detail}               the snapshot could not be used: the page starts a new
 //                                                      worker with init.snapshot = "" and init.fallback = detail
@@ -28,7 +30,13 @@
 // The snapshot's URL names its content, so the browser's HTTP cache (and the service worker) keep it for the
 // next visits: there is no second, browser-made snapshot.
 
-import { hookInstantiate, laterView } from "./snapshot-delta.mjs";
+// The snapshot's helpers are imported when init comes, beside the runtime's module and the engine's files (a
+// static import would add one more request in a row before the worker could start anything).
+let deltaModule = null;
+const snapshotDelta = () => {
+  deltaModule = deltaModule || import("./snapshot-delta.mjs");
+  return deltaModule;
+};
 
 let runJson = null;
 let pyodideRef = null;
@@ -78,6 +86,13 @@ self.fetch = async (input, init) => {
     ahead.delete(String(input));
     return new Response(await early);  // a failure throws here; restore() checks the bytes arrived
   }
+  if (earlyWasm && !earlyWasm.claimed && String(input) === earlyWasm.url) {
+    // The wasm is already on its way and compiling (see compileEarly): Pyodide gets a stand-in, which the
+    // instantiateStreaming below recognises; it is never read.
+    const standIn = new Response(null, { status: 200, headers: { "content-type": "application/wasm" } });
+    standIns.add(standIn);
+    return standIn;
+  }
   let response;
   try {
     response = await siteFetch(input, init);
@@ -100,6 +115,52 @@ self.fetch = async (input, init) => {
   return counted(response);
 };
 
+// -- the wasm, fetched and compiled as soon as init comes ------------------------------------------------------
+// Pyodide starts its wasm fetch only once its module is imported, and compiles it only once pyodide.asm.mjs has
+// been fetched and run (emscripten's instantiateWasm). Here the fetch and the streaming compile start with init,
+// beside those imports: Pyodide's own fetch of the wasm gets a stand-in response, and its instantiateStreaming
+// instantiates the module compiled here. The response is handed to compileStreaming untouched, so V8's code cache
+// applies as before. If the early compile fails (or anything here is missing), Pyodide's call goes to the original
+// instantiateStreaming with a new fetch: a normal start.
+
+/** {url, module: Promise<WebAssembly.Module>, claimed} while the early compile is in use, else null. */
+let earlyWasm = null;
+const standIns = new WeakSet();
+
+function compileEarly(runtime, t0) {
+  // The originals, taken before anything wraps them (the snapshot's hook wraps instantiateStreaming, and must see
+  // this one instance once: through the instantiateStreaming it wrapped, not a second time through instantiate).
+  const { compileStreaming, instantiateStreaming, instantiate } = WebAssembly;
+  if (typeof compileStreaming !== "function" || typeof instantiateStreaming !== "function") return;
+  const url = `${runtime}pyodide.asm.wasm`;
+  const state = { url, claimed: false };
+  state.module = (async () => {
+    const response = (await cachedResponse(url)) || await siteFetch(url);
+    if (!response.ok) throw new Error(`${response.status} ${url}`);
+    loaded += Number(response.headers.get("content-length")) || 0;
+    progress("download");
+    const module = await compileStreaming.call(WebAssembly, response);
+    marks.compiled = performance.now() - t0;
+    return module;
+  })();
+  state.module.catch(() => {});  // a failure is handled where the module is used
+  earlyWasm = state;
+  WebAssembly.instantiateStreaming = async function instantiateEarly(source, imports) {
+    const got = await source;
+    if (!standIns.has(got)) return instantiateStreaming.call(WebAssembly, got, imports);
+    state.claimed = true;
+    let module;
+    try {
+      module = await state.module;
+    } catch (error) {
+      console.warn(`engine: early wasm compile failed, compiling again: ${error && error.message || error}`);
+      marks.compileFallback = String(error && error.message || error);
+      return instantiateStreaming.call(WebAssembly, self.fetch(url), imports);  // a missing file fails at once
+    }
+    return { module, instance: await instantiate.call(WebAssembly, module, imports) };
+  };
+}
+
 // -- Pyodide's private options ------------------------------------------------------------------------------
 // Restoring a memory snapshot uses an option Pyodide marks @ignore (`_loadSnapshot`, pyodide.ts), checked against
 // Pyodide 314.0.7; it may change with any upgrade. This block is its only use in the browser (the build's side is
@@ -110,8 +171,33 @@ self.fetch = async (input, init) => {
 // the wasm's initial memory (snapshot-delta.mjs): it is undone when the wasm is instantiated. Every failure falls
 // back.
 
+/**
+ * The site's service worker keeps the engine's files in Cache Storage (sw.js); on a later visit the worker reads
+ * them there itself: no round trip through the service worker's fetch event, and no per-chunk counting of bytes
+ * that are already on this device. Only immutable files are read this way (their paths name their content or the
+ * runtime's version). null when there is no copy, or no Cache Storage here.
+ */
+let engineCache = null;
+function cachedResponse(url) {
+  if (!engineCache) {
+    engineCache = (async () => {
+      if (!self.caches) return null;
+      const names = await caches.keys();
+      return names.some((name) => name.startsWith("portal-engine-")) ? caches : null;
+    })().catch(() => null);
+  }
+  return engineCache.then((store) => (store ? store.match(url) : null)).then((hit) => hit || null, () => null);
+}
+
 /** The bytes of `url`, counted as progress; an error (not a failed engine) when it cannot be had. */
 async function fetchOptional(url) {
+  const hit = await cachedResponse(url);
+  if (hit) {
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    loaded += bytes.length;
+    progress("download");
+    return bytes;
+  }
   const response = await siteFetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return new Uint8Array(await counted(response).arrayBuffer());
@@ -130,6 +216,7 @@ function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) {
 }
 
 async function restore(loadPyodide, options, files, t0) {
+  const { hookInstantiate, laterView } = await snapshotDelta();
   // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view at once, filled from the
   // delta and the new instance's memory as soon as both are there (the wasm compiles while the snapshot arrives).
   // If either file cannot be had, Pyodide is left waiting (its instantiation never ends; the page ends this
@@ -179,7 +266,7 @@ async function dropOldSnapshots() {
   }
 }
 
-async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback, noEarlyWasm }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
@@ -188,6 +275,12 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
     const files = snapshot && stdlib && snapshotBytes ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) : null;
+    if (!noEarlyWasm) compileEarly(runtime, t0);
+    const helpers = snapshotDelta();
+    helpers.catch(() => {});  // awaited below; a failure is reported there
+    // Pyodide imports its emscripten module (1.2 MB of JS) only once loadPyodide runs; imported here at once, it
+    // loads beside pyodide.mjs, and Pyodide's own import of the same URL gets the module already evaluated.
+    import(`${runtime}pyodide.asm.mjs`).catch(() => {});  // Pyodide's import reports a failure itself
     const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
     marks.module = performance.now() - t0;
     progress("python");
@@ -211,6 +304,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
         return;
       }
     } else {
+      const { hookInstantiate } = await helpers;
       const undo = hookInstantiate(WebAssembly, () => { marks.wasm = performance.now() - t0; });
       try {
         engine = start(await loadPyodide({ ...options, packages: [wheel] }));

@@ -1,0 +1,56 @@
+"""The calculator page's head script: the engine's worker starts first, the theme's search worker after it, and
+search works on a calculator page whether the head script could start the engine or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calc_support import page_url, wait
+
+
+def search_results(page: Any, query: str) -> int:
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(query, delay=10)  # material searches on key events, not on fill()
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(state="attached", timeout=15_000)
+    return results.count()
+
+
+def test_the_search_worker_starts_after_the_engine_and_search_works(page: Any, site_url: str) -> None:
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    page.goto(page_url(site_url, "en", "payout"))
+    wait(page, "c.dataset.engine === 'ready'", 60_000)
+    assert search_results(page, "credit") > 0
+    engine = next(i for i, url in enumerate(workers) if url.endswith("/assets/calc/worker.mjs"))
+    search = next(i for i, url in enumerate(workers) if "/workers/search." in url)
+    assert engine < search, workers
+
+
+def test_search_works_when_the_head_script_could_not_start_the_engine(page: Any, site_url: str) -> None:
+    page.add_init_script("""(() => {
+        const Real = window.Worker;
+        let first = true;
+        window.Worker = function (...args) {
+            if (first) { first = false; throw new Error("blocked for the test"); }
+            return new Real(...args);
+        };
+    })();""")
+    page.goto(page_url(site_url, "nl", "payout"))
+    wait(page, "c.dataset.engine === 'ready'", 60_000)
+    assert search_results(page, "krediet") > 0
+
+
+def test_a_later_visit_gets_its_page_through_the_service_workers_static_route(page: Any, site_url: str) -> None:
+    # sw.js adds a static route for page requests (race the network against its fetch handler): on the next visit
+    # the browser evaluates that route before (instead of waiting for) the service worker's start.
+    page.goto(page_url(site_url, "en", "payout"))
+    wait(page, "c.dataset.offline === 'ready'", 60_000)
+    page.reload()
+    page.wait_for_selector("#calc[data-form='ready']", timeout=10_000)
+    timing = page.evaluate("""() => { const n = performance.getEntriesByType("navigation")[0];
+        return { router: n.workerRouterEvaluationStart, controlled: !!navigator.serviceWorker.controller }; }""")
+    assert timing["controlled"], timing
+    assert timing["router"] > 0, timing
+    wait(page, "c.dataset.engine === 'ready'", 60_000)
