@@ -97,6 +97,9 @@ def first_serve(repo: Path = ROOT, keep: bool = False, timeout: float = 900.0) -
         "clone_seconds": round(cloned, 1),
         "build_seconds": float(build_seconds.group(1)) if build_seconds else None,
         "build_line": built,
+        # The rest: the virtualenv and its packages, the Pyodide runtime's npm pack, http.server's start.
+        "setup_seconds": (round(answered - cloned - float(build_seconds.group(1)), 1)
+                          if answered is not None and build_seconds else None),
         "warm_caches": warm_caches(),
         "cpus": os.cpu_count(),
         "load_before": load_before,
