@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Mapping, Sequence
@@ -79,9 +80,28 @@ def drop_unused(site: Path, site_url: str | None) -> None:
         (lunr / name).unlink(missing_ok=True)
 
 
+def write_strings_per_language(site: Path, languages: Sequence[str], fallback: str = "en") -> list[Path]:
+    """``assets/calc/strings.<lang>.json``: one language's table of the calculators' strings, for its pages.
+
+    ``strings.json`` (every language) stays the source and is still served (the build's pre-rendering reads it);
+    a page fetches only its own language: a third of the bytes (issue 22). A key the language lacks carries the
+    ``fallback`` language's text, as the page's ``t()`` would have looked it up in the full table.
+    """
+    folder = site / "assets" / "calc"
+    tables = json.loads((folder / "strings.json").read_text(encoding="utf-8"))
+    written = []
+    for lang in languages:
+        table = {**tables.get(fallback, {}), **tables.get(lang, {})}
+        path = folder / f"strings.{lang}.json"
+        path.write_text(json.dumps({lang: table}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def finish(docs: Path, site: Path, runtime: Path, wheel: Path, engine: Mapping[str, str], site_url: str | None,
            vendored: Sequence[Path] = ()) -> None:
     install_engine(site, runtime, wheel, engine, vendored)
     write_language_indexes(site, LANGUAGES, DEFAULT_LANGUAGE)
+    write_strings_per_language(site, LANGUAGES)
     drop_unused(site, site_url)
     copy_root(docs, site)

@@ -50,8 +50,10 @@ export class Calculator {
 
   /** The UI string `key` in the page's language, placeholders filled. */
   t(key, params) {
-    const table = this.strings[this.lang] || this.strings.en;
-    const text = table[key] ?? this.strings.en[key];
+    // A page loads its own language's table (strings.<lang>.json, English where it lacks a key); the build's
+    // pre-rendering passes the full strings.json.
+    const table = this.strings[this.lang] || this.strings.en || {};
+    const text = table[key] ?? this.strings.en?.[key];
     if (text === undefined) {
       console.warn(`calculator string missing: ${key}`);
       return key;
@@ -550,10 +552,11 @@ function searchFiles(root, lang) {
 export function readConfig(root) {
   const base = new URL(root.dataset.root || "./", location.href);
   const page = JSON.parse(root.dataset.config || "{}");
-  const lang = (root.dataset.lang || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+  const written = (root.dataset.lang || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+  const lang = ["en", "nl", "fr"].includes(written) ? written : "en";
   return {
     calculator: root.dataset.calculator,
-    lang: ["en", "nl", "fr"].includes(lang) ? lang : "en",
+    lang,
     root: base,
     runtime: new URL(root.dataset.runtime, location.href),
     wheel: new URL(root.dataset.wheel, location.href),
@@ -564,7 +567,7 @@ export function readConfig(root) {
     stdlib: root.dataset.stdlib ? new URL(root.dataset.stdlib, location.href) : null,
     version: root.dataset.engineVersion || "0",
     worker: new URL("worker.mjs", import.meta.url),
-    strings: new URL("strings.json", import.meta.url),
+    strings: new URL(`strings.${lang}.json`, import.meta.url),  // the page's language only (issue 22)
     rules: page.rules || {},
     example: page.example || {},
     prerendered: root.dataset.prerender ? JSON.parse(root.dataset.prerender) : null,
