@@ -88,6 +88,8 @@ def write_strings_per_language(site: Path, languages: Sequence[str], fallback: s
     ``fallback`` language's text, as the page's ``t()`` would have looked it up in the full table.
     """
     folder = site / "assets" / "calc"
+    if not (folder / "strings.json").is_file():
+        return []  # a site without calculators
     tables = json.loads((folder / "strings.json").read_text(encoding="utf-8"))
     written = []
     for lang in languages:

@@ -29,3 +29,8 @@ def test_the_built_site_serves_a_table_per_language_a_third_of_the_whole(real_si
         own = json.loads(path.read_text(encoding="utf-8"))
         assert list(own) == [lang] and own[lang].keys() == whole["en"].keys() | table.keys()
         assert path.stat().st_size < (folder / "strings.json").stat().st_size / 2
+
+
+def test_a_site_without_calculators_gets_no_strings_files(tmp_path: Path) -> None:
+    assert write_strings_per_language(tmp_path, ("en", "nl")) == []
+    assert not (tmp_path / "assets").exists()
