@@ -147,29 +147,14 @@ def dso_countback(documents: Sequence[Document], as_of: date) -> Decimal | None:
     200 ÷ 3,100 of January's 31 days (2.0): 45.0 days. ``None`` when there is nothing invoiced
     to count back against, or the open balance is larger than everything invoiced.
     """
-    remaining = receivables(documents, as_of)
     if not documents:
         return None
-    if remaining <= 0:
-        return _days(Decimal(0))
-    first = min(d.invoice_date for d in documents)
-    by_month: dict[tuple[int, int], Decimal] = {}
+    by_month: dict[int, Decimal] = {}
     for d in documents:
         if d.invoice_date <= as_of:
-            key = (d.invoice_date.year, d.invoice_date.month)
+            key = d.invoice_date.year * 12 + d.invoice_date.month
             by_month[key] = by_month.get(key, Decimal(0)) + d.amount
-    total = Decimal(0)
-    end = as_of
-    while end >= first.replace(day=1):
-        start = end.replace(day=1)
-        days = (end - start).days + 1
-        sales = by_month.get((end.year, end.month), Decimal(0))
-        if sales > 0 and remaining <= sales:
-            return _days(total + CONTEXT.divide(CONTEXT.multiply(remaining, days), sales))
-        remaining -= sales
-        total += days
-        end = start - timedelta(1)
-    return None
+    return _countback(receivables(documents, as_of), by_month, as_of, min(d.invoice_date for d in documents))
 
 
 class MonthDSO(NamedTuple):
@@ -725,6 +710,8 @@ def _learn(groups: Sequence[Sequence[Document]], as_of: date, aging: Aging, writ
 
 
 def _countback(remaining: Decimal, by_month: dict[int, Decimal], as_of: date, first: date) -> Decimal | None:
+    """Count ``remaining`` back over the calendar months from ``as_of``'s (``by_month``: invoiced per
+    ``year * 12 + month``) to ``first``'s: :func:`dso_countback` and the one pass both end here."""
     if remaining <= 0:
         return _days(_ZERO)
     total = _ZERO
