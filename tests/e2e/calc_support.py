@@ -141,3 +141,20 @@ def explanation(page: Any) -> list[dict[str, str]]:
 
 def field_error(page: Any, name: str) -> str:
     return page.text_content(f"#calc-e-{name}") or ""
+
+
+def engine_timings(page: Any) -> dict[str, Any]:
+    """The engine's start marks, as the page writes them (``data-engine-timings``)."""
+    timings: dict[str, Any] = json.loads(page.get_attribute("#calc", "data-engine-timings") or "{}")
+    return timings
+
+
+#: An init script: the first Worker the page makes (the head script's engine worker) fails to start.
+FIRST_WORKER_FAILS = """(() => {
+    const Real = window.Worker;
+    let first = true;
+    window.Worker = function (...args) {
+        if (first) { first = false; throw new Error("blocked for the test"); }
+        return new Real(...args);
+    };
+})();"""

@@ -3,17 +3,11 @@ failed early compile falls back to Pyodide compiling it again: the start still r
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from calc_support import cli, figures, page_url, settle, typed_amount, wait
+from calc_support import cli, engine_timings, figures, page_url, settle, typed_amount, wait
 
 PAYLOAD = {"credit_limit": "40000", "outstanding": "30000", "recovered": "2500"}
-
-
-def engine_timings(page: Any) -> dict[str, Any]:
-    timings: dict[str, Any] = json.loads(page.get_attribute("#calc", "data-engine-timings") or "{}")
-    return timings
 
 
 def start_and_compute(page: Any, url: str, lang: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calc_support import page_url, wait
+from calc_support import FIRST_WORKER_FAILS, page_url, wait
 
 
 def search_results(page: Any, query: str) -> int:
@@ -29,14 +29,7 @@ def test_the_search_worker_starts_after_the_engine_and_search_works(page: Any, s
 
 
 def test_search_works_when_the_head_script_could_not_start_the_engine(page: Any, site_url: str) -> None:
-    page.add_init_script("""(() => {
-        const Real = window.Worker;
-        let first = true;
-        window.Worker = function (...args) {
-            if (first) { first = false; throw new Error("blocked for the test"); }
-            return new Real(...args);
-        };
-    })();""")
+    page.add_init_script(FIRST_WORKER_FAILS)
     page.goto(page_url(site_url, "nl", "payout"))
     wait(page, "c.dataset.engine === 'ready'", 60_000)
     assert search_results(page, "krediet") > 0

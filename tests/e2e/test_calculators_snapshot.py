@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from calc_support import cli, figures, page_url, settle, typed_amount, wait
+from calc_support import FIRST_WORKER_FAILS, cli, engine_timings, figures, page_url, settle, typed_amount, wait
 from conftest import SITE, Guard
 
 PAYLOAD = {"credit_limit": "40000", "outstanding": "30000", "recovered": "2500"}
@@ -20,11 +19,6 @@ def snapshot_path() -> Path:
     match = re.search(r'data-snapshot="[./]*/?(pyodide/snapshots/[0-9a-f]+/snapshot\.bin)"', html)
     assert match, "the calculator page names no snapshot"
     return SITE / match.group(1)
-
-
-def engine_timings(page: Any) -> dict[str, Any]:
-    timings: dict[str, Any] = json.loads(page.get_attribute("#calc", "data-engine-timings") or "{}")
-    return timings
 
 
 def compute_new_input(page: Any, lang: str) -> None:
@@ -116,14 +110,7 @@ def test_a_snapshot_that_cannot_be_used_falls_back_to_a_normal_start(
 
 def test_the_engine_restores_the_snapshot_when_the_head_script_could_not_start_it(page: Any, site_url: str) -> None:
     # The first Worker the page makes (the head script's) fails: engine.js starts its own, still from the snapshot.
-    page.add_init_script("""(() => {
-        const Real = window.Worker;
-        let first = true;
-        window.Worker = function (...args) {
-            if (first) { first = false; throw new Error("blocked for the test"); }
-            return new Real(...args);
-        };
-    })();""")
+    page.add_init_script(FIRST_WORKER_FAILS)
     open_and_wait_for_engine(page, page_url(site_url, "en", "payout"))
     timings = engine_timings(page)
     assert timings["snapshot"] is True, timings
