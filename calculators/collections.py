@@ -208,11 +208,8 @@ def _read_creditor(r: Reader) -> dict[str, Any]:
 def _read_customers(r: Reader) -> dict[str, _Given] | None:
     """The customers' details by name (case-folded); each bad field is named (``customers[2].country``)."""
     found: dict[str, _Given] = {}
-    if r.obj.get("customers") is None:
-        r.seen.add("customers")
-        return found
     first: dict[str, str] = {}
-    for path, obj in r.objects("customers", max_items=MAX_CUSTOMERS) or []:
+    for path, obj in r.optional_objects("customers", max_items=MAX_CUSTOMERS):
         item = Reader(obj, r.errors, path)
         name = item.text("customer", required=True, numbers=True)
         country = item.choice("country", COUNTRIES, default="")

@@ -282,6 +282,14 @@ class Reader:
                 self.errors.add(item_path, "invalid_object")
         return items
 
+    def optional_objects(self, name: str, *, max_items: int = MAX_LIST_ITEMS) -> list[tuple[str, dict[str, Any]]]:
+        """The list ``name`` of JSON objects when it is given; none when it is absent or ``null`` (a bad list is
+        reported by :meth:`objects` and reads as none too)."""
+        if self.obj.get(name) is None:
+            self.seen.add(name)
+            return []
+        return self.objects(name, max_items=max_items) or []
+
     def _decimal(self, name: str, raw: Any) -> Decimal | None:
         if isinstance(raw, bool):
             self.fail(name, "invalid_number")

@@ -120,13 +120,6 @@ class Inputs:
 # -- reading -------------------------------------------------------------------------------------------------
 
 
-def _optional_objects(r: Reader, name: str, maximum: int) -> list[tuple[str, dict[str, Any]]]:
-    if r.obj.get(name) is None:
-        r.seen.add(name)
-        return []
-    return r.objects(name, max_items=maximum) or []
-
-
 #: The sender's details a letter shows: text fields, and ``address`` as lines.
 SENDER_FIELDS = ("name", "address", "enterprise_number", "vat_number", "email", "phone", "iban")
 #: The recipient's: ``kind`` (a company or a person) chooses the salutation; ``reference`` is the customer's own.
@@ -187,7 +180,7 @@ def read(r: Reader, today: date) -> Inputs | None:
 
     payments: list[Payment] = []
     first_due = min((i.due for i in invoices), default=None)
-    for position, (path, obj) in enumerate(_optional_objects(r, "payments", MAX_PAYMENTS), start=1):
+    for position, (path, obj) in enumerate(r.optional_objects("payments", max_items=MAX_PAYMENTS), start=1):
         item = Reader(obj, r.errors, path)
         amount = item.amount("amount")
         day = item.day("date")
@@ -235,7 +228,7 @@ def read(r: Reader, today: date) -> Inputs | None:
 def _half_year_rates(r: Reader, name: str, first: date = _FAR_PAST) -> dict[date, Decimal]:
     """The optional list ``name`` of ``{from, rate_pct}``, each starting a half-year (``first`` or later)."""
     found: dict[date, Decimal] = {}
-    for path, obj in _optional_objects(r, name, 1000):
+    for path, obj in r.optional_objects(name, max_items=1000):
         item = Reader(obj, r.errors, path)
         start = item.day("from")
         rate = item.amount("rate_pct", maximum=Decimal(100), places=4)

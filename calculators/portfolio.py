@@ -97,11 +97,8 @@ def read(r: Reader, today: date) -> Inputs | None:
 
 def _read_limits(r: Reader) -> dict[str, Decimal] | None:
     limits: dict[str, Decimal] = {}
-    if r.obj.get("limits") is None:
-        r.seen.add("limits")
-        return limits
     first: dict[str, str] = {}
-    for path, obj in r.objects("limits") or []:
+    for path, obj in r.optional_objects("limits"):
         item = Reader(obj, r.errors, path)
         customer = item.text("customer", required=True, numbers=True)
         credit_limit = item.amount("credit_limit")

@@ -309,3 +309,19 @@ def test_reader_gives_defaults_for_absent_optional_fields() -> None:
     assert reader.choice("c", ("x", "y"), default="y") == "y"
     assert reader.country("d") is None
     assert not errs
+
+
+def test_an_optional_list_of_objects_reads_as_none_when_absent_or_null_and_names_a_bad_item() -> None:
+    for given in ({}, {"limits": None}):
+        errs = Errors("en")
+        r = Reader(given, errs)
+        assert r.optional_objects("limits") == []
+        r.finish()
+        assert not errs.items
+    errs = Errors("en")
+    r = Reader({"limits": [{"customer": "A"}, 3]}, errs)
+    assert r.optional_objects("limits") == [("limits[0]", {"customer": "A"})]
+    assert [(e["field"], e["code"]) for e in errs.as_result()["errors"]] == [("limits[1]", "invalid_object")]
+    errs = Errors("en")
+    assert Reader({"limits": [{}, {}]}, errs).optional_objects("limits", max_items=1) == []
+    assert [e["code"] for e in errs.as_result()["errors"]] == ["too_many_items"]
