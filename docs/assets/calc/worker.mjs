@@ -5,8 +5,7 @@
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
 //                 snapshot, stdlib = absolute URLs of the build's memory snapshot (a delta, snapshot-delta.mjs) and
 //                 of the trimmed stdlib zip it was made with, snapshotBytes = the snapshot's length (any of them
-//                 absent: no snapshot, a normal start); noEarlyWasm = true: Pyodide fetches and compiles the wasm
-//                 itself (the worker's early compile off, for comparisons)
+//                 absent: no snapshot, a normal start)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
@@ -266,7 +265,7 @@ async function dropOldSnapshots() {
   }
 }
 
-async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback, noEarlyWasm }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
@@ -275,7 +274,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
     const files = snapshot && stdlib && snapshotBytes ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) : null;
-    if (!noEarlyWasm) compileEarly(runtime, t0);
+    compileEarly(runtime, t0);
     const helpers = snapshotDelta();
     helpers.catch(() => {});  // awaited below; a failure is reported there
     // Pyodide imports its emscripten module (1.2 MB of JS) only once loadPyodide runs; imported here at once, it
