@@ -99,6 +99,13 @@ SNAPSHOT_CALCULATORS = ("self_assessment_limit", "payout", "eligibility", "claim
 #: The engine's modules the browser never imports, left out of the trimmed zip: the CLI and the worked examples
 #: (the build pre-renders those; the worker never asks for them).
 NOT_SERVED = ("__main__", "examples")
+
+
+def not_served(relative: Path) -> bool:
+    """``relative`` (a path under the folder that holds the ``calculators`` package) is one of ``NOT_SERVED``."""
+    return len(relative.parts) == 2 and relative.suffix == ".py" and relative.stem in NOT_SERVED
+
+
 NODE_HELP = ("Node.js is needed to build the engine's start-up snapshot: install it (Debian/Ubuntu: "
              "`sudo apt-get install nodejs`, or `make node`), then build again")
 
@@ -141,9 +148,9 @@ def engine_imports(package: Path) -> tuple[list[str], list[str], list[str]]:
     """The engine's own modules, the stdlib modules it names, and the third-party packages it names."""
     own, named = [], set()
     for path in sorted(package.rglob("*.py")):
-        parts = path.relative_to(package.parent).with_suffix("").parts
-        if len(parts) == 2 and parts[-1] in NOT_SERVED:
+        if not_served(path.relative_to(package.parent)):
             continue  # the CLI and the worked examples: never imported by the worker
+        parts = path.relative_to(package.parent).with_suffix("").parts
         own.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
         named |= imported_names(path.read_text(encoding="utf-8"))
     top = package.name
@@ -214,8 +221,7 @@ def trim_stdlib(full: Path, keep: Iterable[str], target: Path, engine: Path | No
             date_time = infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
             own = sorted(p for p in (engine.rglob("*") if engine else ()) if p.is_file()
                          and not p.relative_to(engine).parts[0].endswith(".dist-info")
-                         and not (len(p.relative_to(engine).parts) == 2 and p.suffix == ".py"
-                                  and p.stem in NOT_SERVED))
+                         and not not_served(p.relative_to(engine)))
             for path in own:
                 rel = path.relative_to(engine).as_posix()
                 name, data = (f"{rel}c", compiled[rel]) if rel in compiled else (rel, path.read_bytes())
