@@ -13,11 +13,12 @@
 //               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
 //               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
 //               delta the site serves.
-//   "verify"    restore job.snapshot (the delta) on job.stdlib, exactly as the browser's worker does (the delta
-//               undone from the new instance's memory, docs/assets/calc/snapshot-delta.mjs; no engine files in the
-//               file system), answer every job.checks request with calculators.run_json ({answers}), import every
-//               module of job.modules (lazily, from the served zip), then check that a package still installs
-//               after the restore (loadPackage of job.wheel, {installed}).
+//   "verify"    restore job.snapshot (the compact delta of a job.length-byte snapshot) on job.stdlib, exactly as
+//               the browser's worker does (restoreDelta: the delta undone from the new instance's memory,
+//               docs/assets/calc/snapshot-delta.mjs; no engine files in the file system), answer every job.checks
+//               request with calculators.run_json ({answers}), import every module of job.modules (lazily, from
+//               the served zip), then check that a package still installs after the restore (loadPackage of
+//               job.wheel, {installed}).
 //
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private: checked against
 // Pyodide 314.0.7 (src/js/snapshot.ts, pyodide.ts, api.ts). The browser's use is in docs/assets/calc/worker.mjs.
@@ -125,6 +126,25 @@ json.dumps({"files": sorted({getattr(m, "__file__", None)[len(_zip):] for m in l
 `));
 }
 
+/**
+ * Pyodide restored from the compact delta job.snapshot (the snapshot is job.length bytes) on job.stdlib, as the
+ * worker does it: a zeroed view of the full length now, filled from the delta and the new instance's memory.
+ */
+async function restoreDelta() {
+  const delta = new Uint8Array(readFileSync(job.snapshot));
+  const target = laterView(job.length);
+  let undone = false;
+  hookInstantiate(WebAssembly, (memory) => {
+    const problem = target.fill(delta, memory);
+    if (problem) throw new Error(problem);
+    undone = true;
+  });
+  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
+    _loadSnapshot: target.view });
+  if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
+  return pyodide;
+}
+
 const started = performance.now();
 let out;
 if (job.mode === "discover" || job.mode === "make") {
@@ -156,17 +176,7 @@ if (job.mode === "discover" || job.mode === "make") {
     out = { heap, size: snapshot.length, zeroed, imported };
   }
 } else if (job.mode === "verify") {
-  const delta = new Uint8Array(readFileSync(job.snapshot));
-  const target = laterView(delta.length);
-  let undone = false;
-  hookInstantiate(WebAssembly, (memory) => {
-    const problem = target.fill(delta, memory);
-    if (problem) throw new Error(problem);
-    undone = true;
-  });
-  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
-    _loadSnapshot: target.view });
-  if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
+  const pyodide = await restoreDelta();
   const run = pyodide.pyimport("calculators").run_json;
   out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
   // Everything the engine may import later comes from the zip, whose already-imported files are blanked.

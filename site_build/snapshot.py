@@ -52,6 +52,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -257,12 +258,15 @@ def blank_entries(zip_path: Path, names: Iterable[str]) -> int:
 
 
 def heap_size(snapshot: bytes) -> int:
-    """The heap bytes a snapshot restores: its length after the header (magic, offset to the heap, ...)."""
+    """The heap bytes a snapshot restores: its length after the header (magic, offset to the heap, ...); for a
+    compact delta (``compact_delta``), the heap length it declares."""
     if len(snapshot) < 8:
         raise BuildError("snapshot", "the snapshot is truncated")
     magic, offset = struct.unpack_from("<II", snapshot, 0)
     if magic != SNAPSHOT_MAGIC:
         raise BuildError("snapshot", f"not a Pyodide snapshot (magic {magic:#x}, expected {SNAPSHOT_MAGIC:#x})")
+    if len(snapshot) >= offset + 8 and struct.unpack_from("<I", snapshot, offset)[0] == DELTA_MAGIC:
+        return int(struct.unpack_from("<I", snapshot, offset + 4)[0])
     return len(snapshot) - offset
 
 
@@ -328,6 +332,77 @@ def xor_heap(snapshot: bytes, memory: bytes) -> bytes:
     heap = int.from_bytes(snapshot[offset:offset + length], "little")
     mixed = (heap ^ int.from_bytes(memory[:length], "little")).to_bytes(length, "little")
     return snapshot[:offset] + mixed + snapshot[offset + length:]
+
+
+#: "SPR1": the compact delta's magic number, right after Pyodide's header (docs/assets/calc/snapshot-delta.mjs).
+DELTA_MAGIC = 0x31525053
+#: Zero stretches of the XOR'ed heap at least this long are left out of the compact delta; shorter ones stay
+#: inside a run. Measured on the 22:05 snapshot of 4 Dec 2026 (30 MiB heap, 4.1 MB of it non-zero after the XOR;
+#: brotli 11 of the full delta 2,091,521 B): gap 16 -> 32,705 runs, 7.18 MB, brotli 2,127,372; 64 -> 3,561 runs,
+#: 7.52 MB, brotli 2,077,564; 256 -> 917 runs, 7.87 MB, brotli 2,079,304.
+RUN_GAP = 64
+
+
+def delta_runs(heap: bytes, gap: int = RUN_GAP, align: int = 4) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``heap`` to keep: everything but zero runs of ``gap`` bytes or more, each
+    stretch widened to multiples of ``align`` (then merged where they touch)."""
+    runs: list[tuple[int, int]] = []
+    position = 0
+    for zeros in re.finditer(rb"\x00{%d,}|^\x00+|\x00+\Z" % gap, heap):  # and the zeros at either end
+        if zeros.start() > position:
+            runs.append((position, zeros.start()))
+        position = zeros.end()
+    if position < len(heap):
+        runs.append((position, len(heap)))
+    aligned: list[tuple[int, int]] = []
+    for start, end in runs:
+        start, end = start - start % align, min(len(heap), end + (-end) % align)
+        if aligned and start <= aligned[-1][1]:
+            aligned[-1] = (aligned[-1][0], end)
+        else:
+            aligned.append((start, end))
+    return aligned
+
+
+def compact_delta(snapshot: bytes, memory: bytes, gap: int = RUN_GAP) -> bytes:
+    """The file the site serves: Pyodide's header as is, then the heap XOR'ed with ``memory`` (the module's initial
+    memory) as a table of (offset, length) runs and their bytes, the zero stretches left out (the layout is in
+    docs/assets/calc/snapshot-delta.mjs, which undoes it)."""
+    offset = struct.unpack_from("<I", snapshot, 4)[0]
+    heap = xor_heap(snapshot, memory)[offset:]
+    runs = delta_runs(heap, gap)
+    table = b"".join(struct.pack("<II", start, end - start) for start, end in runs)
+    return b"".join([snapshot[:offset], struct.pack("<IIII", DELTA_MAGIC, len(heap), len(runs), len(memory)),
+                     table, *(heap[start:end] for start, end in runs)])
+
+
+def expand_delta(delta: bytes, memory: bytes) -> bytes:
+    """The snapshot a compact delta stands for (the build's tests; the browser has its own in snapshot-delta.mjs).
+    A cut or inconsistent file is refused."""
+    offset = struct.unpack_from("<I", delta, 4)[0] if len(delta) >= 8 else 0
+    if offset < 8 or len(delta) < offset + 16:
+        raise BuildError("snapshot", "the compact delta is cut")
+    magic, length, count, extent = struct.unpack_from("<IIII", delta, offset)
+    if magic != DELTA_MAGIC:
+        raise BuildError("snapshot", "not a compact snapshot delta")
+    data = offset + 16 + 8 * count
+    if data > len(delta):
+        raise BuildError("snapshot", "the compact delta is cut (in its table)")
+    heap = bytearray(length)
+    end = 0
+    for i in range(count):
+        start, size = struct.unpack_from("<II", delta, offset + 16 + 8 * i)
+        if start < end or size == 0 or start + size > length or data + size > len(delta):
+            raise BuildError("snapshot", f"the compact delta's run {i} does not fit")
+        heap[start:start + size] = delta[data:data + size]
+        data += size
+        end = start + size
+    if data != len(delta):
+        raise BuildError("snapshot", f"the compact delta is {len(delta)} bytes, its runs end at {data}")
+    base = min(extent, length, len(memory))
+    mixed = int.from_bytes(heap[:base], "little") ^ int.from_bytes(memory[:base], "little")
+    heap[:base] = mixed.to_bytes(base, "little")
+    return delta[:offset] + bytes(heap)
 
 
 # -- running Node ------------------------------------------------------------------------------------------------
@@ -417,14 +492,15 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
                      "warmup": warmup_requests(SNAPSHOT_CALCULATORS)}, work)
     snapshot = (out / SNAPSHOT_FILE).read_bytes()
     check_size(snapshot)
-    # Served as a delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm already);
-    # the verify step restores it exactly as the worker does.
-    (out / SNAPSHOT_FILE).write_bytes(xor_heap(snapshot, initial_memory((runtime / WASM_FILE).read_bytes())))
+    # Served as a compact delta against the wasm's initial memory (its ~3 MB of data segments are in the .wasm
+    # already; the long zero stretches left out); the verify step restores it exactly as the worker does.
+    delta = compact_delta(snapshot, initial_memory((runtime / WASM_FILE).read_bytes()))
+    (out / SNAPSHOT_FILE).write_bytes(delta)
     # What the snapshot imported is in its heap: those files of the zip are served blank.
     blanked = blank_entries(stdlib, made["imported"])
     requests = check_requests()
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
-                         "checks": requests}, work)
+                         "length": len(snapshot), "checks": requests}, work)
     differences = [f"{name} {payload}: restored {got[:200]} != CPython {want[:200]}"
                    for (name, payload), got in zip(requests, restored["answers"], strict=True)
                    if got != (want := calculators.run_json(name, payload))]
@@ -435,7 +511,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     if restored.get("no_debug_ranges") is not True:
         raise BuildError("snapshot", "the restored Python keeps column ranges in its code objects (-X no_debug_ranges)")
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
-            "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
+            "delta_bytes": len(delta), "heap": heap_size(snapshot), "checked": len(requests),
+            "zeroed": made.get("zeroed"),
             "imported_files": len(made["imported"]), "blanked_bytes": blanked,
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 

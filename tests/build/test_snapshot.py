@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import calculators
 from site_build import snapshot as snap
@@ -187,6 +189,64 @@ def test_the_delta_against_the_wasm_initial_memory_gives_the_snapshot_back() -> 
     assert snap.xor_heap(delta, memory) == snapshot
     with pytest.raises(BuildError, match="data segment"):
         snap.initial_memory(b"\0asm\x01\0\0\0" + bytes([11, 3, 1, 1, 0]))  # a passive segment
+    # The file the site serves leaves the zero stretches out: two runs here, the header as it was.
+    compact = snap.compact_delta(snapshot, memory, gap=8)
+    assert compact[:128] == snapshot[:128]
+    assert struct.unpack_from("<IIII", compact, 128) == (snap.DELTA_MAGIC, 64, 2, len(memory))
+    assert struct.unpack_from("<IIII", compact, 144) == (8, 4, 40, 4)
+    assert len(compact) == 128 + 16 + 16 + 8 and snap.heap_size(compact) == 64
+    assert snap.expand_delta(compact, memory) == snapshot
+
+
+def test_zero_stretches_shorter_than_the_gap_stay_inside_a_run_aligned_to_words() -> None:
+    heap = bytes(10) + b"\1" + bytes(5) + b"\2" + bytes(20) + b"\3\3" + bytes(3)
+    assert snap.delta_runs(heap, gap=6, align=1) == [(10, 17), (37, 39)]
+    assert snap.delta_runs(heap, gap=5, align=1) == [(10, 11), (16, 17), (37, 39)]
+    assert snap.delta_runs(heap, gap=5, align=4) == [(8, 12), (16, 20), (36, 40)]
+    assert snap.delta_runs(heap, gap=5, align=8) == [(8, 24), (32, 40)]  # widened until they touch: merged
+    assert snap.delta_runs(bytes(64)) == []
+
+
+@st.composite
+def sparse_snapshots(draw: st.DrawFn) -> tuple[bytes, bytes, int]:
+    """A snapshot whose heap is mostly zeros or the initial memory's bytes, that memory, and a run gap."""
+    length = draw(st.integers(1, 400)) * 4
+    memory = bytearray(draw(st.integers(0, 2 * length)))
+    heap = bytearray(length)
+    for target in (memory, heap):
+        for at, data in draw(st.lists(st.tuples(st.integers(0, length), st.binary(min_size=1, max_size=40)),
+                                      max_size=8)):
+            target[at:at + len(data)] = data[:max(0, len(target) - at)]
+    for at in draw(st.lists(st.integers(0, length - 1), max_size=8)):  # stretches equal to the initial memory
+        heap[at:at + 16] = memory[at:at + 16].ljust(len(heap[at:at + 16]), b"\0")
+    return fake_snapshot(0) + bytes(heap), bytes(memory), draw(st.integers(1, 80))
+
+
+@settings(max_examples=150, deadline=None)
+@given(sparse_snapshots())
+def test_random_sparse_snapshots_make_the_round_trip_through_the_compact_delta(case) -> None:
+    snapshot, memory, gap = case
+    compact = snap.compact_delta(snapshot, memory, gap=gap)
+    assert snap.expand_delta(compact, memory) == snapshot
+    assert snap.heap_size(compact) == snap.heap_size(snapshot)
+    # Never more than the header, the table and the heap's bytes that differ from the memory (up to 3 alignment
+    # bytes a side per run, plus the shorter zero stretches kept inside runs).
+    xored = snap.xor_heap(snapshot, memory)[128:]
+    runs = snap.delta_runs(xored, gap)
+    assert all(any(a <= i < b for a, b in runs) for i, byte in enumerate(xored) if byte)
+    assert len(compact) == 128 + 16 + 8 * len(runs) + sum(b - a for a, b in runs)
+
+
+def test_a_cut_or_padded_compact_delta_is_refused() -> None:
+    memory = bytes(range(1, 41))
+    snapshot = fake_snapshot(0) + b"\5" * 16 + bytes(100) + b"\7" * 12
+    compact = snap.compact_delta(snapshot, memory, gap=8)
+    assert snap.expand_delta(compact, memory) == snapshot
+    for bad in (compact[:-1], compact[:150], compact[:140], compact[:6], compact + b"\0"):
+        with pytest.raises(BuildError, match=r"cut|runs end|does not fit"):
+            snap.expand_delta(bad, memory)
+    with pytest.raises(BuildError, match="not a compact snapshot delta"):
+        snap.expand_delta(snap.xor_heap(snapshot, memory), memory)
 
 
 def test_a_machine_without_node_is_told_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,15 +1,33 @@
-// The engine's memory snapshot travels as a delta: Pyodide's snapshot (header + the 30 MiB heap) with the heap
-// XOR'ed against the memory the wasm module starts with (its data segments, ~3.2 MB, which the .wasm file
-// already carries). Unchanged bytes become zeros, so the file compresses far better (site_build/snapshot.py
+// The engine's memory snapshot travels as a compact delta: Pyodide's snapshot (header + the 30 MiB heap) with the
+// heap XOR'ed against the memory the wasm module starts with (its data segments, ~3.2 MB, which the .wasm file
+// already carries), and then only the parts of that XOR that are not zero. Of the 30 MiB heap about 4 MB differ
+// from the initial memory; long zero stretches are left out, so the file is ~7.5 MB instead of 31 MB: less to
+// decode from brotli, to keep in Cache Storage and to read back on every later visit (site_build/snapshot.py
 // writes it; the worker and the build's Node check undo it here, the same code).
 //
+// The file (numbers are little-endian uint32):
+//   [0, H)          Pyodide's snapshot header, as is (H = the uint32 at byte 4: where its heap starts)
+//   H + 0           MAGIC ("SPR1")
+//   H + 4           the heap's length L: the snapshot is H + L bytes
+//   H + 8           n, the number of runs
+//   H + 12          E, how many bytes of the initial memory the delta was made against (its data segments' end)
+//   H + 16          n × (offset, length): runs of the heap that differ from the initial memory, ascending, apart
+//   H + 16 + 8n     the runs' bytes (heap XOR initial memory), one after the other, to the end of the file
+// Every byte of the heap outside the runs is the initial memory's (zero past E).
+//
 // How the worker uses it: Pyodide awaits `_loadSnapshot` before it instantiates the wasm, and restores it only
-// after. So the worker hands Pyodide a zeroed view of the snapshot's length (the build puts it in the page) at
-// once (no wait: the wasm compiles while the snapshot downloads), and fills it when the wasm is instantiated
-// (`hookInstantiate`), from the fresh module's memory and the delta. If the hook never runs, the view stays
-// zeroed and Pyodide's restore fails on its magic number: the worker then falls back to a normal start.
+// after. So the worker hands Pyodide a zeroed view of the snapshot's full length (the build puts it in the page)
+// at once (no wait: the wasm compiles while the snapshot downloads), and fills it when the wasm is instantiated
+// (`hookInstantiate`), from the fresh module's memory and the compact delta. If the hook never runs, the view
+// stays zeroed and Pyodide's restore fails on its magic number; a cut or wrong file is refused before anything
+// of it is written and the view gets a spoiled header: the worker then falls back to a normal start.
 // (Pyodide's restoreSnapshot, 314.0.7: checks the magic number, then the build id, then parses the header's
 // JSON, and only then copies the heap.)
+
+/** "SPR1": the compact delta's own magic number, right after Pyodide's header. */
+export const MAGIC = 0x31525053;
+/** Bytes of the compact delta's own header (magic, heap length, run count, initial memory's extent). */
+const OWN_HEADER = 16;
 
 /** Offset of the heap in a Pyodide snapshot: the uint32 at byte 4 of its header (src/js/snapshot.ts). */
 export function heapOffset(bytes) {
@@ -18,22 +36,60 @@ export function heapOffset(bytes) {
 }
 
 /**
- * XOR `bytes`' heap with `memory` (the module's initial memory) in place: a delta becomes the snapshot, and a
- * snapshot its delta. Returns `bytes`.
+ * The compact delta's layout, checked against the file's length and the snapshot's announced `length` (the
+ * runs ascending, apart, inside the heap, and their bytes ending exactly where the file does): {header, heap,
+ * extent, runs: Uint32Array of offset/length pairs, data: where the runs' bytes start}. Throws why not.
  */
-export function xorHeap(bytes, memory) {
-  const offset = heapOffset(bytes);
-  const length = Math.min(bytes.length - offset, memory.length);
-  const words = length >>> 2;
-  if ((bytes.byteOffset + offset) % 4 === 0 && memory.byteOffset % 4 === 0) {
-    const a = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, words);
-    const b = new Uint32Array(memory.buffer, memory.byteOffset, words);
-    for (let i = 0; i < words; i += 1) if (b[i] !== 0) a[i] ^= b[i];
-  } else {
-    for (let i = 0; i < words * 4; i += 1) bytes[offset + i] ^= memory[i];
+export function parseDelta(delta, length) {
+  const header = heapOffset(delta);
+  if (header < 8 || header + OWN_HEADER > delta.length) throw new Error(`compact delta cut (${delta.length} bytes)`);
+  const view = new DataView(delta.buffer, delta.byteOffset, delta.byteLength);
+  if (view.getUint32(header, true) !== MAGIC) throw new Error("not a compact snapshot delta");
+  const heap = view.getUint32(header + 4, true);
+  const count = view.getUint32(header + 8, true);
+  const extent = view.getUint32(header + 12, true);
+  if (header + heap !== length) throw new Error(`snapshot of ${header + heap} bytes, expected ${length}`);
+  const data = header + OWN_HEADER + count * 8;
+  if (data > delta.length) throw new Error(`compact delta cut (${delta.length} bytes, its table ends at ${data})`);
+  const runs = new Uint32Array(count * 2);
+  let end = 0;
+  let total = 0;
+  for (let i = 0; i < count * 2; i += 2) {
+    const offset = view.getUint32(header + OWN_HEADER + i * 4, true);
+    const size = view.getUint32(header + OWN_HEADER + i * 4 + 4, true);
+    if (offset < end || size === 0 || offset + size > heap) throw new Error(`compact delta: bad run ${i / 2}`);
+    runs[i] = offset;
+    runs[i + 1] = size;
+    end = offset + size;
+    total += size;
   }
-  for (let i = words * 4; i < length; i += 1) bytes[offset + i] ^= memory[i];
-  return bytes;
+  if (data + total !== delta.length) {
+    throw new Error(`compact delta of ${delta.length} bytes, its runs need ${data + total}`);
+  }
+  return { header, heap, extent, runs, data };
+}
+
+/**
+ * Write the snapshot the compact `delta` stands for into `target` (zeroed, `target.length` = the snapshot's
+ * length), from `memory` (the module's initial memory). Throws before writing anything if the delta is cut or
+ * does not fit `target`.
+ */
+export function expand(delta, memory, target) {
+  const { header, heap, extent, runs, data } = parseDelta(delta, target.length);
+  const out = target.subarray(header);
+  const base = Math.min(extent, heap, memory.length);
+  out.set(memory.subarray(0, base));
+  let at = data;
+  for (let i = 0; i < runs.length; i += 2) {
+    const offset = runs[i];
+    const size = runs[i + 1];
+    const split = Math.max(offset, Math.min(offset + size, base));  // below: XOR with the memory; above: copy
+    for (let j = offset; j < split; j += 1) out[j] ^= delta[at + j - offset];
+    if (split < offset + size) out.set(delta.subarray(at + split - offset, at + size), split);
+    at += size;
+  }
+  target.set(delta.subarray(0, header));  // last: a view without its header is refused by Pyodide
+  return target;
 }
 
 /** Where a snapshot header's JSON starts (magic, offset, JSON length, 4 spare bytes, 32-byte build id). */
@@ -41,23 +97,25 @@ const HEADER_JSON = 48;
 
 /**
  * A zeroed view of `length` bytes Pyodide accepts as `_loadSnapshot` now, and `fill(delta, memory)` to make it
- * the snapshot later. A delta of another length (a cut download) is refused: `fill` returns why, and the view
- * gets only its header with the JSON part spoiled, so Pyodide still checks the magic number and the build id
- * (and says so), and otherwise fails on the JSON before it writes anything into the heap.
+ * the snapshot later. A delta that does not fit (a cut download, another file) is refused: `fill` returns why,
+ * and the view gets only its header with the JSON part spoiled, so Pyodide still checks the magic number and the
+ * build id (and says so), and otherwise fails on the JSON before it writes anything into the heap.
  */
 export function laterView(length) {
   const view = new Uint8Array(length);
   return {
     view,
     fill(delta, memory) {
-      if (delta.length === length) {
-        view.set(xorHeap(delta, memory));
+      try {
+        expand(delta, memory, view);
         return null;
+      } catch (error) {
+        // expand wrote nothing, or at most heap bytes (never the header): Pyodide stops at the spoiled JSON.
+        const header = delta.length >= 8 ? Math.min(heapOffset(delta), 4096) : 0;  // garbage: at most 4 KiB
+        view.set(delta.subarray(0, Math.min(delta.length, length, header)));
+        view[HEADER_JSON] = 0;
+        return error.message;
       }
-      const header = delta.length >= 8 ? Math.min(heapOffset(delta), 4096) : 0;  // garbage: at most 4 KiB
-      view.set(delta.subarray(0, Math.min(delta.length, length, header)));
-      view[HEADER_JSON] = 0;
-      return `snapshot of ${delta.length} bytes, expected ${length}`;
     },
   };
 }

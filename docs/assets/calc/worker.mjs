@@ -216,8 +216,10 @@ function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) {
 
 async function restore(loadPyodide, options, files, t0) {
   const { hookInstantiate, laterView } = await snapshotDelta();
-  // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view at once, filled from the
-  // delta and the new instance's memory as soon as both are there (the wasm compiles while the snapshot arrives).
+  // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view of the snapshot's full
+  // length at once, filled from the compact delta (only the heap's stretches that differ from the wasm's initial
+  // memory, ~1/4 of it) and the new instance's memory as soon as both are there (the wasm compiles while the
+  // snapshot arrives).
   // If either file cannot be had, Pyodide is left waiting (its instantiation never ends; the page ends this
   // worker) and the restore fails with the reason.
   const target = laterView(files.length);
