@@ -15,6 +15,7 @@ from calculators.messages import format_date
 from calculators.rules import LAST_CHECKED
 from site_build import check
 from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES, VENDORED_WHEELS
+from site_build.snapshot import heap_size
 from site_build.strings import STRINGS
 
 NAV_ORDER = ["index.md", "credit-insurance.md", "prevention.md", "non-payment.md", "payout.md", "deadlines.md",
@@ -67,6 +68,12 @@ def test_runtime_and_wheel_are_under_their_relative_urls(real_site: Any) -> None
     assert re.fullmatch(r"calculators-[\w.]+-py3-none-any\.whl", real_site.report.wheel.name)
 
 
+def snapshot_length(path: Path) -> int:
+    """The length of the snapshot the compact delta at ``path`` stands for: Pyodide's header + the heap."""
+    data = path.read_bytes()
+    return int.from_bytes(data[4:8], "little") + heap_size(data)
+
+
 def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
     """The contract with docs/overrides/calculator.html and the worker: versioned, content-named paths."""
     engine = real_site.report.engine
@@ -80,8 +87,9 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
                       "pyodide_version": PYODIDE_VERSION, "build_id": build_id,
                       "snapshot": f"pyodide/snapshots/{real_site.report.snapshot['id']}/snapshot.bin",
                       "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip",
-                      # the snapshot's length: the worker hands Pyodide a buffer of it before the file arrives
-                      "snapshot_bytes": str((real_site.site / engine["snapshot"]).stat().st_size)}
+                      # the snapshot's full length (the file is a compact delta of it): the worker hands Pyodide
+                      # a buffer of it before the file arrives
+                      "snapshot_bytes": str(snapshot_length(real_site.site / engine["snapshot"]))}
     assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]

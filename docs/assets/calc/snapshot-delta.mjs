@@ -70,52 +70,86 @@ export function parseDelta(delta, length) {
 }
 
 /**
+ * First half of undoing the delta, as soon as it is there (the wasm may not be instantiated yet): the runs'
+ * bytes into the zeroed `target` (`target.length` = the snapshot's length) at their places in the heap. Returns
+ * the delta's layout (parseDelta); throws before writing anything if the delta is cut or does not fit `target`.
+ */
+export function placeRuns(delta, target) {
+  const layout = parseDelta(delta, target.length);
+  const { header, runs } = layout;
+  let at = layout.data;
+  for (let i = 0; i < runs.length; i += 2) {
+    target.set(delta.subarray(at, at + runs[i + 1]), header + runs[i]);
+    at += runs[i + 1];
+  }
+  return layout;
+}
+
+/**
+ * Second half, once the instance exists: the heap's first bytes XOR'ed with `memory` (the module's initial
+ * memory: its data segments, zeros past `extent`), then the header, last (a view without it is refused).
+ */
+export function mixMemory(delta, layout, memory, target) {
+  const { header, heap, extent } = layout;
+  const base = Math.min(extent, heap, memory.length);
+  let done = 0;
+  if ((target.byteOffset + header) % 4 === 0 && memory.byteOffset % 4 === 0) {
+    const words = base >>> 2;
+    const a = new Uint32Array(target.buffer, target.byteOffset + header, words);
+    const b = new Uint32Array(memory.buffer, memory.byteOffset, words);
+    for (let i = 0; i < words; i += 1) a[i] ^= b[i];
+    done = words * 4;
+  }
+  for (let i = done; i < base; i += 1) target[header + i] ^= memory[i];
+  target.set(delta.subarray(0, header));
+  return target;
+}
+
+/**
  * Write the snapshot the compact `delta` stands for into `target` (zeroed, `target.length` = the snapshot's
  * length), from `memory` (the module's initial memory). Throws before writing anything if the delta is cut or
  * does not fit `target`.
  */
 export function expand(delta, memory, target) {
-  const { header, heap, extent, runs, data } = parseDelta(delta, target.length);
-  const out = target.subarray(header);
-  const base = Math.min(extent, heap, memory.length);
-  out.set(memory.subarray(0, base));
-  let at = data;
-  for (let i = 0; i < runs.length; i += 2) {
-    const offset = runs[i];
-    const size = runs[i + 1];
-    const split = Math.max(offset, Math.min(offset + size, base));  // below: XOR with the memory; above: copy
-    for (let j = offset; j < split; j += 1) out[j] ^= delta[at + j - offset];
-    if (split < offset + size) out.set(delta.subarray(at + split - offset, at + size), split);
-    at += size;
-  }
-  target.set(delta.subarray(0, header));  // last: a view without its header is refused by Pyodide
-  return target;
+  return mixMemory(delta, placeRuns(delta, target), memory, target);
 }
 
 /** Where a snapshot header's JSON starts (magic, offset, JSON length, 4 spare bytes, 32-byte build id). */
 const HEADER_JSON = 48;
 
 /**
- * A zeroed view of `length` bytes Pyodide accepts as `_loadSnapshot` now, and `fill(delta, memory)` to make it
- * the snapshot later. A delta that does not fit (a cut download, another file) is refused: `fill` returns why,
- * and the view gets only its header with the JSON part spoiled, so Pyodide still checks the magic number and the
+ * A zeroed view of `length` bytes Pyodide accepts as `_loadSnapshot` now, `take(delta)` to place the delta's runs
+ * in it as soon as the delta is there (optional: the heavier half of the work, done before the wasm is
+ * instantiated when the delta comes first), and `fill(delta, memory)` to make it the snapshot once the instance
+ * exists. A delta that does not fit (a cut download, another file) is refused: `take` and `fill` return why, and
+ * the view gets only its header with the JSON part spoiled, so Pyodide still checks the magic number and the
  * build id (and says so), and otherwise fails on the JSON before it writes anything into the heap.
  */
 export function laterView(length) {
   const view = new Uint8Array(length);
+  let taken = null;  // {delta, layout} or {delta, problem}
+  const take = (delta) => {
+    if (taken && taken.delta === delta) return taken.problem || null;
+    try {
+      taken = { delta, layout: placeRuns(delta, view) };
+      return null;
+    } catch (error) {
+      // placeRuns wrote nothing (it checks first), never the header: Pyodide stops at the spoiled JSON.
+      const header = delta.length >= 8 ? Math.min(heapOffset(delta), 4096) : 0;  // garbage: at most 4 KiB
+      view.set(delta.subarray(0, Math.min(delta.length, length, header)));
+      view[HEADER_JSON] = 0;
+      taken = { delta, problem: error.message };
+      return taken.problem;
+    }
+  };
   return {
     view,
+    take,
     fill(delta, memory) {
-      try {
-        expand(delta, memory, view);
-        return null;
-      } catch (error) {
-        // expand wrote nothing, or at most heap bytes (never the header): Pyodide stops at the spoiled JSON.
-        const header = delta.length >= 8 ? Math.min(heapOffset(delta), 4096) : 0;  // garbage: at most 4 KiB
-        view.set(delta.subarray(0, Math.min(delta.length, length, header)));
-        view[HEADER_JSON] = 0;
-        return error.message;
-      }
+      const problem = take(delta);
+      if (problem) return problem;
+      mixMemory(delta, taken.layout, memory, view);
+      return null;
     },
   };
 }

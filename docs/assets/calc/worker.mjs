@@ -223,6 +223,10 @@ async function restore(loadPyodide, options, files, t0) {
   // If either file cannot be had, Pyodide is left waiting (its instantiation never ends; the page ends this
   // worker) and the restore fails with the reason.
   const target = laterView(files.length);
+  // The delta's runs go into the view as soon as it is there: if it comes before the wasm is instantiated (a
+  // later visit, as a rule), only the XOR with the fresh memory is left for the hook. A refusal is reported by
+  // fill, in the hook.
+  files.snapshot.then((delta) => target.take(delta), () => {});
   let abort;
   let problem = null;
   const aborted = new Promise((resolve, reject) => { abort = reject; });
@@ -241,7 +245,15 @@ async function restore(loadPyodide, options, files, t0) {
       loadPyodide({ ...options, stdLibURL: files.stdlibURL, _loadSnapshot: target.view }), aborted]);
     if (problem) throw new Error(problem);  // never reached: the spoiled header fails the restore
     // Every restore starts from the build's random state (the snapshot disables hash randomisation too): reseed.
-    pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+    // Through pyimport, not runPython: the first runPython costs 10-50 ms (Pyodide's eval machinery) that the
+    // start need not pay.
+    const modules = pyodide.pyimport("sys").modules;
+    const random = modules.get("random");
+    if (random) {
+      random.seed();
+      random.destroy();
+    }
+    modules.destroy();
     return pyodide;
   } catch (error) {
     throw problem ? new Error(`${error && error.message || error}; ${problem}`) : error;
