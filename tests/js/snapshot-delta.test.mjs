@@ -101,6 +101,7 @@ test("random sparse snapshots make the round trip, against memories longer and s
     const memoryAfter = new Uint8Array(memory.length + 64);
     memoryAfter.set(memory);  // the instance's memory: the initial one, then zeros
     const later = laterView(whole.length);
+    if (round % 2) assert.equal(later.take(delta), null);  // the runs placed first, as the worker does when it can
     assert.equal(later.fill(delta, memoryAfter), null, `round ${round}`);
     assert.deepEqual(later.view, whole, `round ${round}`);
   }
@@ -117,11 +118,32 @@ test("a cut or padded compact delta is refused, and the view keeps only a spoile
     delta.subarray(0, 6), Uint8Array.from([...delta, 0])]) {
     const later = laterView(whole.length);
     const problem = later.fill(bad, memory);
-    assert.match(problem, /cut|runs need|truncated/, `${bad.length} bytes`);
+    assert.match(problem, /cut|expected \d+ \(its runs\)|truncated/, `${bad.length} bytes`);
     assert.equal(later.view[48], 0);
     if (bad.length >= 64) assert.deepEqual(later.view.subarray(0, 48), whole.subarray(0, 48));  // magic, build id
     assert.equal(later.view.subarray(64).every((b) => b === 0), true);  // nothing of the heap
   }
+});
+
+test("runs placed before the instance exists: the view has no header until fill, and a cut delta is refused by both", () => {
+  const memory = Uint8Array.from({ length: 24 }, (_, i) => 200 - i);
+  const heap = new Uint8Array(256);
+  heap.fill(4, 0, 30);
+  heap.fill(8, 100, 140);
+  const whole = snapshot(heap);
+  const delta = compact(whole, memory);
+  const later = laterView(whole.length);
+  assert.equal(later.take(delta), null);
+  assert.equal(later.view.subarray(0, 64).every((b) => b === 0), true);  // Pyodide would refuse it as it is
+  assert.deepEqual(later.view.subarray(64 + 100, 64 + 140), heap.subarray(100, 140));  // past the memory: as is
+  assert.equal(later.fill(delta, memory), null);
+  assert.deepEqual(later.view, whole);
+
+  const cut = laterView(whole.length);
+  assert.match(cut.take(delta.subarray(0, delta.length - 3)), /expected \d+ \(its runs\)/);
+  assert.match(cut.fill(delta.subarray(0, delta.length - 3), memory), /expected \d+ \(its runs\)/);
+  assert.equal(cut.view[48], 0);
+  assert.equal(cut.view.subarray(64).every((b) => b === 0), true);
 });
 
 test("a delta of another snapshot's length, or not a compact delta, is refused", () => {
@@ -134,7 +156,7 @@ test("a delta of another snapshot's length, or not a compact delta, is refused",
   const overlapping = delta.slice();
   const view = new DataView(overlapping.buffer);
   view.setUint32(64 + 8, 2, true);  // two runs claimed: the second one is the data read as a table entry
-  assert.match(laterView(whole.length).fill(overlapping, memory), /bad run|runs need|cut/);
+  assert.match(laterView(whole.length).fill(overlapping, memory), /bad run|its runs|cut/);
 });
 
 test("hookInstantiate skips probe modules, runs once for the module with a memory, then unhooks", async () => {

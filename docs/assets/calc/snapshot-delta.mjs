@@ -64,7 +64,7 @@ export function parseDelta(delta, length) {
     total += size;
   }
   if (data + total !== delta.length) {
-    throw new Error(`compact delta of ${delta.length} bytes, its runs need ${data + total}`);
+    throw new Error(`snapshot of ${delta.length} bytes, expected ${data + total} (its runs)`);  // cut or padded
   }
   return { header, heap, extent, runs, data };
 }
