@@ -13,9 +13,12 @@
 //               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
 //               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
 //               delta the site serves.
-//   "verify"    restore job.snapshot (the delta) on job.stdlib, exactly as the browser's worker does (the delta
-//               undone from the new instance's memory, docs/assets/calc/snapshot-delta.mjs; no engine files in the
-//               file system), answer every job.checks request with calculators.run_json ({answers}), import every
+//   "verify"    restore job.snapshot (the delta) exactly as the browser's worker does on a page of the snapshot's
+//               calculators (the delta undone from the new instance's memory, docs/assets/calc/snapshot-delta.mjs;
+//               no engine files in the file system; Pyodide gets job.placeholder, an empty file, for the stdlib zip,
+//               deferred until something opens it: docs/assets/calc/lazy-stdlib.mjs, job.stdlib's bytes then),
+//               answer every job.checks request with calculators.run_json ({answers}; stdlibOpenedAt: the index of
+//               the request during which the zip was first opened, -1 if before any, null if never), import every
 //               module of job.modules (lazily, from the served zip), then check that a package still installs
 //               after the restore (loadPackage of job.wheel, {installed}).
 //
@@ -26,6 +29,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { deferFile } from "../docs/assets/calc/lazy-stdlib.mjs";
 import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -164,11 +168,22 @@ if (job.mode === "discover" || job.mode === "make") {
     if (problem) throw new Error(problem);
     undone = true;
   });
-  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
+  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.placeholder, ...quiet,
     _loadSnapshot: target.view });
   if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
+  const zipPath = pyodide.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
+  let current = -1;
+  let openedAt = null;
+  deferFile(pyodide.FS, zipPath, () => {
+    openedAt = current;
+    return new Uint8Array(readFileSync(job.stdlib));
+  });
   const run = pyodide.pyimport("calculators").run_json;
-  out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
+  out = { answers: job.checks.map(([name, payload], index) => {
+    current = index;
+    return run(name, payload);
+  }) };
+  out.stdlibOpenedAt = openedAt;
   // Everything the engine may import later comes from the zip, whose already-imported files are blanked.
   pyodide.runPython(`
 import importlib, json

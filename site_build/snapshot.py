@@ -72,6 +72,8 @@ from .settings import ENGINE_DIR, LANGUAGES, PYODIDE_INTEGRITY
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 #: The browser's (and the verify step's) code that undoes the delta: part of the snapshot's inputs.
 DELTA_SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "assets" / "calc" / "snapshot-delta.mjs"
+#: The worker's deferred stdlib file (the verify run uses it as the worker does on the snapshot's calculators' pages).
+LAZY_SCRIPT = DELTA_SCRIPT.with_name("lazy-stdlib.mjs")
 WASM_FILE = "pyodide.asm.wasm"
 #: The heap Pyodide 314.0.7 is compiled with (INITIAL_MEMORY, 30 MiB): a larger snapshot cannot be restored.
 INITIAL_MEMORY = 31_457_280
@@ -125,9 +127,12 @@ class Snapshot:
 
     @property
     def files(self) -> dict[str, str]:
-        """``extra.engine`` keys: ``paths``, and ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
-        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs)."""
-        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"])}
+        """``extra.engine`` keys: ``paths``, ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
+        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs), and
+        ``snapshot_calculators`` (comma-separated): their pages start without the stdlib zip
+        (docs/assets/calc/lazy-stdlib.mjs)."""
+        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"]),
+                "snapshot_calculators": ",".join(SNAPSHOT_CALCULATORS)}
 
 
 # -- what the engine can import ---------------------------------------------------------------------------------
@@ -380,10 +385,21 @@ def check_requests() -> list[list[str]]:
     return requests + [[name, json.dumps({"lang": lang})] for lang in LANGUAGES for name in calculators.CALCULATORS]
 
 
+def stdlib_read_early(requests: list[list[str]], opened_at: int | None) -> str | None:
+    """Why the verify run read the stdlib zip too early, if it did: during the restore (``opened_at`` -1), or
+    while answering a request of ``SNAPSHOT_CALCULATORS`` (its index in ``requests``); None when it did not."""
+    if opened_at is None:
+        return None
+    if opened_at < 0:
+        return "the restore itself opened the stdlib zip"
+    name, payload = requests[opened_at]
+    return f"{name} {payload[:200]} opened the stdlib zip" if name in SNAPSHOT_CALCULATORS else None
+
+
 def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
-                 DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
+                 DELTA_SCRIPT.read_bytes(), LAZY_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
                  json.dumps([modules, warmup_requests(), warmup_requests(SNAPSHOT_CALCULATORS),
                              check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
@@ -422,9 +438,17 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     (out / SNAPSHOT_FILE).write_bytes(xor_heap(snapshot, initial_memory((runtime / WASM_FILE).read_bytes())))
     # What the snapshot imported is in its heap: those files of the zip are served blank.
     blanked = blank_entries(stdlib, made["imported"])
-    requests = check_requests()
+    # The snapshot's calculators first: on their pages the worker fetches the zip only when something opens it.
+    requests = sorted(check_requests(), key=lambda request: request[0] not in SNAPSHOT_CALCULATORS)
+    placeholder = work / "placeholder.zip"
+    placeholder.write_bytes(b"")
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
-                         "checks": requests}, work)
+                         "placeholder": str(placeholder), "checks": requests}, work)
+    lazy_problem = stdlib_read_early(requests, restored.get("stdlibOpenedAt"))
+    if lazy_problem:
+        raise BuildError("snapshot", "the snapshot's calculators read the stdlib zip after a restore: their pages "
+                         "would fetch it, or fail without it", [lazy_problem, "import what it needs while the "
+                         "snapshot is made (the warm-up), or take the calculator out of SNAPSHOT_CALCULATORS"])
     differences = [f"{name} {payload}: restored {got[:200]} != CPython {want[:200]}"
                    for (name, payload), got in zip(requests, restored["answers"], strict=True)
                    if got != (want := calculators.run_json(name, payload))]
@@ -437,6 +461,7 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     return {"stdlib_files": len(kept), "stdlib_bytes": stdlib.stat().st_size, "snapshot_bytes": len(snapshot),
             "heap": heap_size(snapshot), "checked": len(requests), "zeroed": made.get("zeroed"),
             "imported_files": len(made["imported"]), "blanked_bytes": blanked,
+            "stdlib_first_read": requests[at][0] if (at := restored.get("stdlibOpenedAt")) is not None else None,
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 
 

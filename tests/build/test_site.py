@@ -14,6 +14,7 @@ import pytest
 from calculators.messages import format_date
 from calculators.rules import LAST_CHECKED
 from site_build import check
+from site_build.snapshot import SNAPSHOT_CALCULATORS
 from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES, VENDORED_WHEELS
 from site_build.strings import STRINGS
 
@@ -81,7 +82,9 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
                       "snapshot": f"pyodide/snapshots/{real_site.report.snapshot['id']}/snapshot.bin",
                       "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip",
                       # the snapshot's length: the worker hands Pyodide a buffer of it before the file arrives
-                      "snapshot_bytes": str((real_site.site / engine["snapshot"]).stat().st_size)}
+                      "snapshot_bytes": str((real_site.site / engine["snapshot"]).stat().st_size),
+                      # their pages start without the stdlib zip (docs/assets/calc/lazy-stdlib.mjs)
+                      "snapshot_calculators": ",".join(SNAPSHOT_CALCULATORS)}
     assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]
