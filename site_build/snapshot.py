@@ -17,6 +17,10 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   lazily from the zip after a
   restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
   served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
+- the zip only when needed: the pages of ``SNAPSHOT_CALCULATORS`` start on an empty placeholder of it, and the
+  worker fetches the real bytes only when something opens the file (``docs/assets/calc/lazy-stdlib.mjs``); the
+  verify run does the same, with those calculators' checks first, and fails the build if one of them opens it
+  (``stdlib_read_early``);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
   their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
@@ -38,9 +42,9 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
 
 Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used, compile the
 engine) -> trim (+ the engine's .pyc) -> make (boot on the trimmed zip, import the engine, warm up, zero,
-snapshot) -> check size -> delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node
-process, as the worker does, compare every worked example in every language with CPython's
-``calculators.run_json``, import the rest).
+snapshot) -> check size -> delta -> blank -> verify (restore the delta in a fresh Node process, as the worker does, on a
+placeholder of the zip that becomes the blanked zip when first opened, compare every worked example in every
+language with CPython's ``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """
@@ -454,6 +458,8 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
                    if got != (want := calculators.run_json(name, payload))]
     if differences:
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
+    if restored.get("reseeded") is not True:
+        raise BuildError("snapshot", "random still draws zeros after the restore reseeded it")
     if restored.get("optimize") != 2:
         raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
     if restored.get("no_debug_ranges") is not True:

@@ -269,10 +269,7 @@ const placeholder = new Uint8Array(0);
 async function deferStdlib(pyodide) {
   const { deferFile, fetchNow } = await lazyStdlib.module;
   const path = pyodide.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
-  lazyStdlib.deferred = deferFile(pyodide.FS, path, () => {
-    marks.stdlibSync = performance.now() - lazyStdlib.t0;
-    return fetchNow(lazyStdlib.url);
-  });
+  lazyStdlib.deferred = deferFile(pyodide.FS, path, () => fetchNow(lazyStdlib.url));
   return pyodide;
 }
 
@@ -284,10 +281,7 @@ async function deferStdlib(pyodide) {
 function stdlibFor(name) {
   if (!lazyStdlib || !lazyStdlib.deferred || lazyStdlib.deferred.loaded || lazyStdlib.names.has(name)) return null;
   if (!lazyStdlib.fetched) {
-    const fetched = fetchOptional(lazyStdlib.url).then((bytes) => {
-      marks.stdlib = performance.now() - lazyStdlib.t0;
-      lazyStdlib.deferred.put(bytes);
-    });
+    const fetched = fetchOptional(lazyStdlib.url).then((bytes) => lazyStdlib.deferred.put(bytes));
     lazyStdlib.fetched = fetched.catch(() => { lazyStdlib.fetched = null; });  // a later request asks again
   }
   return lazyStdlib.fetched;
@@ -322,7 +316,7 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     const files = snapshot && stdlib && snapshotBytes
       ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0, Boolean(lazy)) : null;
     if (files && lazy) {
-      lazyStdlib = { url: stdlib, t0, module: import("./lazy-stdlib.mjs"), deferred: null, fetched: null,
+      lazyStdlib = { url: stdlib, module: import("./lazy-stdlib.mjs"), deferred: null, fetched: null,
         names: new Set(String(snapshotCalculators || "").split(",").filter(Boolean)) };
       lazyStdlib.module.catch(() => {});  // awaited after the restore; a failure falls back there
     }
