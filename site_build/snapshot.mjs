@@ -13,12 +13,15 @@
 //               stack, above the break: garbage there costs bytes in the compressed file and is never read) and
 //               write Pyodide's memory snapshot to job.out ({heap, size, zeroed}); snapshot.py turns it into the
 //               delta the site serves.
-//   "verify"    restore job.snapshot (the compact delta of a job.length-byte snapshot) on job.stdlib, exactly as
-//               the browser's worker does (restoreDelta: the delta undone from the new instance's memory,
-//               docs/assets/calc/snapshot-delta.mjs; no engine files in the file system), answer every job.checks
-//               request with calculators.run_json ({answers}), import every module of job.modules (lazily, from
-//               the served zip), then check that a package still installs after the restore (loadPackage of
-//               job.wheel, {installed}).
+//   "verify"    restore job.snapshot (the compact delta of a job.length-byte snapshot) exactly as the browser's
+//               worker does on a page of the snapshot's calculators (restoreDelta: the delta undone from the new
+//               instance's memory, docs/assets/calc/snapshot-delta.mjs; no engine files in the file system;
+//               Pyodide gets job.placeholder, an empty file, for the stdlib zip,
+//               deferred until something opens it: docs/assets/calc/lazy-stdlib.mjs, job.stdlib's bytes then),
+//               answer every job.checks request with calculators.run_json ({answers}; stdlibOpenedAt: the index of
+//               the request during which the zip was first opened, -1 if before any, null if never), import every
+//               module of job.modules (lazily, from the served zip), then check that a package still installs
+//               after the restore (loadPackage of job.wheel, {installed}).
 //
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private: checked against
 // Pyodide 314.0.7 (src/js/snapshot.ts, pyodide.ts, api.ts). The browser's use is in docs/assets/calc/worker.mjs.
@@ -27,6 +30,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { deferFile } from "../docs/assets/calc/lazy-stdlib.mjs";
 import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -53,7 +57,7 @@ function installEngine(pyodide) {
 
 /** Import the modules of job.modules (discover: every module the engine may import at run time; make: none, only
  * what the first answers need) and run each calculator once (small inputs). */
-function warmUp(pyodide, modules, cleanUp = "") {
+function warmUp(pyodide, modules) {
   const code = `
 import gc, importlib, json
 for _name in json.loads(${JSON.stringify(JSON.stringify(modules))}):
@@ -62,10 +66,21 @@ import calculators
 for _name, _payload in json.loads(${JSON.stringify(JSON.stringify(job.warmup))}):
     calculators.run_json(_name, _payload)
 del _name, _payload
-${cleanUp}gc.collect()
+gc.collect()
 `;
   pyodide.runPython(code);
 }
+
+/** The make step's clean-up, right before the memory nobody uses is zeroed (see below). */
+const MAKE_CLEAN_UP = `import gc, linecache, re, sys
+re.purge()
+sys._clear_type_cache()
+linecache.clearcache()
+if "random" in sys.modules:
+    sys.modules["random"].setstate((3, (0,) * 624 + (624,), None))
+gc.collect()
+gc.collect()
+`;
 
 /**
  * Zero what no one will read: every free malloc chunk (calloc'd until none is left, with the heap not allowed to
@@ -76,7 +91,7 @@ function zeroUnused(module) {
   module._malloc_set_footprint_limit(module._malloc_footprint());
   const taken = [];
   let zeroed = 0;
-  for (let size = 1 << 24; size >= 16; size >>>= 1) {
+  for (let size = 1 << 24; size >= 1; size >>>= 1) {  // calloc(1) still takes a chunk of the smallest size
     for (let p = module._calloc(size, 1); p; p = module._calloc(size, 1)) {
       taken.push(p);
       zeroed += size;
@@ -139,7 +154,7 @@ async function restoreDelta() {
     if (problem) throw new Error(problem);
     undone = true;
   });
-  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.stdlib, ...quiet,
+  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.placeholder, ...quiet,
     _loadSnapshot: target.view });
   if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
   return pyodide;
@@ -156,11 +171,7 @@ if (job.mode === "discover" || job.mode === "make") {
   if (job.mode === "discover") {
     installEngine(pyodide);  // make: the engine is in the trimmed zip, and imported from there
   }
-  // make: empty the type cache (~14 KB of the compressed snapshot; it refills on the first lookups) and re's
-  // cache of compiled patterns (modules keep their own). importlib.invalidate_caches() would import
-  // importlib.metadata: +50 KB, not done.
-  warmUp(pyodide, job.mode === "discover" ? job.modules : [],
-    job.mode === "make" ? "import re, sys\nre.purge()\nsys._clear_type_cache()\n" : "");
+  warmUp(pyodide, job.mode === "discover" ? job.modules : []);
   const heap = pyodide._module.HEAP8.length;
   if (job.mode === "discover") {
     // Installing a package imports Pyodide's loader and importlib.metadata: their files must be in the zip too
@@ -169,6 +180,14 @@ if (job.mode === "discover" || job.mode === "make") {
     out = { ...zipFiles(pyodide), heap, compiled: compileEngine(pyodide) };
   } else {
     const { files: imported } = zipFiles(pyodide);
+    // Empty the type cache (~14 KB of the compressed snapshot; it refills on the first lookups) and re's cache of
+    // compiled patterns (modules keep their own); importlib.invalidate_caches() would import importlib.metadata:
+    // +50 KB, not done. Then what a snapshot never needs (with the smallest free chunks zeroed too, ~6 KB off the
+    // compressed delta: 2,084,064 against 2,090,450 B, medians of 3 and 4 makes, 4 Dec 2026): linecache's copy
+    // of every source runPython ran (kept for tracebacks), and random's state (2.5 KB no compressor shrinks; the
+    // worker reseeds random after every restore, so the zero state is never drawn from); a second collection
+    // frees what those held.
+    pyodide.runPython(MAKE_CLEAN_UP);
     const zeroed = zeroUnused(pyodide._module);
     const snapshot = pyodide.makeMemorySnapshot();
     mkdirSync(job.out.slice(0, job.out.lastIndexOf("/")) || ".", { recursive: true });
@@ -177,8 +196,23 @@ if (job.mode === "discover" || job.mode === "make") {
   }
 } else if (job.mode === "verify") {
   const pyodide = await restoreDelta();
+  // As the worker does after every restore (the snapshot's random state is zero, see MAKE_CLEAN_UP).
+  pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  out = { reseeded: pyodide.runPython(
+    "import sys; 'random' not in sys.modules or sys.modules['random'].getrandbits(64) != 0") === true };
+  const zipPath = pyodide.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
+  let current = -1;
+  let openedAt = null;
+  deferFile(pyodide.FS, zipPath, () => {
+    openedAt = current;
+    return new Uint8Array(readFileSync(job.stdlib));
+  });
   const run = pyodide.pyimport("calculators").run_json;
-  out = { answers: job.checks.map(([name, payload]) => run(name, payload)) };
+  out.answers = job.checks.map(([name, payload], index) => {
+    current = index;
+    return run(name, payload);
+  });
+  out.stdlibOpenedAt = openedAt;
   // Everything the engine may import later comes from the zip, whose already-imported files are blanked.
   pyodide.runPython(`
 import importlib, json

@@ -17,6 +17,10 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
   lazily from the zip after a
   restore, so the heap does not grow with every module the engine gains. The files the snapshot did import are
   served blank (``blank_entries``: same offsets, zeroed data; zipimport reads an entry only to import it);
+- the zip only when needed: the pages of ``SNAPSHOT_CALCULATORS`` start on an empty placeholder of it, and the
+  worker fetches the real bytes only when something opens the file (``docs/assets/calc/lazy-stdlib.mjs``); the
+  verify run does the same, with those calculators' checks first, and fails the build if one of them opens it
+  (``stdlib_read_early``);
 - ``OPTIONAL_PACKAGES``: third-party packages the worker installs later (openpyxl for ``.xlsx``) bring
   their stdlib needs, derived from their sources (every stdlib ``import`` in openpyxl 3.1.5 and et_xmlfile
   2.0.0), so they import after a restore too; and the discovery run installs a wheel with
@@ -40,9 +44,9 @@ bare Pyodide start) instead of booting it. Pyodide's snapshot API is private; wh
 
 Steps: discover (boot on the full zip, import everything, warm up, list the stdlib files used, compile the
 engine) -> trim (+ the engine's .pyc) -> make (boot on the trimmed zip, import the engine, warm up, zero,
-snapshot) -> check size -> delta -> blank -> verify (restore the delta on the blanked zip in a fresh Node
-process, as the worker does, compare every worked example in every language with CPython's
-``calculators.run_json``, import the rest).
+snapshot) -> check size -> delta -> blank -> verify (restore the delta in a fresh Node process, as the worker does, on a
+placeholder of the zip that becomes the blanked zip when first opened, compare every worked example in every
+language with CPython's ``calculators.run_json``, import the rest).
 The result is cached in ``<cache>/snapshot/<hash of the inputs>/``; its folder on the site is named by the
 hash of its two files, so it can be served as immutable.
 """
@@ -75,6 +79,8 @@ from .settings import ENGINE_DIR, LANGUAGES, PYODIDE_INTEGRITY
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 #: The browser's (and the verify step's) code that undoes the delta: part of the snapshot's inputs.
 DELTA_SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "assets" / "calc" / "snapshot-delta.mjs"
+#: The worker's deferred stdlib file (the verify run uses it as the worker does on the snapshot's calculators' pages).
+LAZY_SCRIPT = DELTA_SCRIPT.with_name("lazy-stdlib.mjs")
 WASM_FILE = "pyodide.asm.wasm"
 #: The heap Pyodide 314.0.7 is compiled with (INITIAL_MEMORY, 30 MiB): a larger snapshot cannot be restored.
 INITIAL_MEMORY = 31_457_280
@@ -128,9 +134,12 @@ class Snapshot:
 
     @property
     def files(self) -> dict[str, str]:
-        """``extra.engine`` keys: ``paths``, and ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
-        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs)."""
-        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"])}
+        """``extra.engine`` keys: ``paths``, ``snapshot_bytes``, the snapshot's length (the worker gives Pyodide
+        a buffer of that size before the file has arrived, see docs/assets/calc/snapshot-delta.mjs), and
+        ``snapshot_calculators`` (comma-separated): their pages start without the stdlib zip
+        (docs/assets/calc/lazy-stdlib.mjs)."""
+        return {**self.paths, "snapshot_bytes": str(self.report["snapshot_bytes"]),
+                "snapshot_calculators": ",".join(SNAPSHOT_CALCULATORS)}
 
 
 # -- what the engine can import ---------------------------------------------------------------------------------
@@ -457,10 +466,21 @@ def check_requests() -> list[list[str]]:
     return requests + [[name, json.dumps({"lang": lang})] for lang in LANGUAGES for name in calculators.CALCULATORS]
 
 
+def stdlib_read_early(requests: list[list[str]], opened_at: int | None) -> str | None:
+    """Why the verify run read the stdlib zip too early, if it did: during the restore (``opened_at`` -1), or
+    while answering a request of ``SNAPSHOT_CALCULATORS`` (its index in ``requests``); None when it did not."""
+    if opened_at is None:
+        return None
+    if opened_at < 0:
+        return "the restore itself opened the stdlib zip"
+    name, payload = requests[opened_at]
+    return f"{name} {payload[:200]} opened the stdlib zip" if name in SNAPSHOT_CALCULATORS else None
+
+
 def input_key(runtime: Path, wheel: Path, modules: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (PYODIDE_INTEGRITY, hashlib.sha256(wheel.read_bytes()).hexdigest(), SCRIPT.read_bytes(),
-                 DELTA_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
+                 DELTA_SCRIPT.read_bytes(), LAZY_SCRIPT.read_bytes(), Path(__file__).read_bytes(),
                  json.dumps([modules, warmup_requests(), warmup_requests(SNAPSHOT_CALCULATORS),
                              check_requests()])):
         digest.update(part if isinstance(part, bytes) else part.encode())
@@ -500,14 +520,25 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
     (out / SNAPSHOT_FILE).write_bytes(delta)
     # What the snapshot imported is in its heap: those files of the zip are served blank.
     blanked = blank_entries(stdlib, made["imported"])
-    requests = check_requests()
+    # The snapshot's calculators first: on their pages the worker fetches the zip only when something opens it.
+    requests = sorted(check_requests(), key=lambda request: request[0] not in SNAPSHOT_CALCULATORS)
+    placeholder = work / "placeholder.zip"
+    placeholder.write_bytes(b"")
     restored = run_node({**base, "mode": "verify", "stdlib": str(stdlib), "snapshot": str(out / SNAPSHOT_FILE),
-                         "length": len(snapshot), "checks": requests}, work)
+                         "length": len(snapshot), "placeholder": str(placeholder),
+                         "checks": requests}, work)
+    lazy_problem = stdlib_read_early(requests, restored.get("stdlibOpenedAt"))
+    if lazy_problem:
+        raise BuildError("snapshot", "the snapshot's calculators read the stdlib zip after a restore: their pages "
+                         "would fetch it, or fail without it", [lazy_problem, "import what it needs while the "
+                         "snapshot is made (the warm-up), or take the calculator out of SNAPSHOT_CALCULATORS"])
     differences = [f"{name} {payload}: restored {got[:200]} != CPython {want[:200]}"
                    for (name, payload), got in zip(requests, restored["answers"], strict=True)
                    if got != (want := calculators.run_json(name, payload))]
     if differences:
         raise BuildError("snapshot", "the restored engine answers differently from CPython", differences[:10])
+    if restored.get("reseeded") is not True:
+        raise BuildError("snapshot", "random still draws zeros after the restore reseeded it")
     if restored.get("optimize") != 2:
         raise BuildError("snapshot", f"the restored Python runs with optimize={restored.get('optimize')}, not 2 (-OO)")
     if restored.get("no_debug_ranges") is not True:
@@ -516,6 +547,7 @@ def make(runtime: Path, wheel: Path, out: Path, work: Path, modules: list[str]) 
             "delta_bytes": len(delta), "heap": heap_size(snapshot), "checked": len(requests),
             "zeroed": made.get("zeroed"),
             "imported_files": len(made["imported"]), "blanked_bytes": blanked,
+            "stdlib_first_read": requests[at][0] if (at := restored.get("stdlibOpenedAt")) is not None else None,
             "node_ms": {"discover": found["ms"], "make": made["ms"], "verify": restored["ms"]}}
 
 

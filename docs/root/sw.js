@@ -5,8 +5,8 @@
 //        &lock=pyodide/wheels/<build id>/pyodide-lock.json&build=<build id>
 //        &snapshot=pyodide/snapshots/<hash>/snapshot.bin&stdlib=pyodide/snapshots/<hash>/python_stdlib.zip
 // - install: the engine goes into a cache named by v: the Pyodide files, the lock file, and either the build's
-//   memory snapshot with its trimmed stdlib (what the worker starts from) or, on a site without one, the full
-//   stdlib and the calculators wheel. (With a snapshot, the full stdlib and the wheel, which only a failed
+//   memory snapshot (what the worker starts from; its trimmed stdlib is kept once a page fetches it) or, on a
+//   site without one, the full stdlib and the calculators wheel. (With a snapshot, the full stdlib and the wheel, which only a failed
 //   restore asks for, are kept when they are fetched, not downloaded ahead: they would double a first visit.)
 // - activate: this site's caches of other versions ("portal-*") are deleted; the worker's memory snapshot
 //   ("calc-snapshot", keyed by build and runtime version) is never touched here;
@@ -42,7 +42,10 @@ const IMMUTABLE_URLS = new Set([...RUNTIME_FILES.map(runtimeURL), ...(BUILD ? BU
 const ENGINE_URLS = new Set([...IMMUTABLE_URLS, ...BUILD_URLS]);
 const FALLBACK_ONLY = SNAPSHOT_URLS.length === 2
   ? new Set([runtimeURL("python_stdlib.zip"), ...(WHEEL ? [new URL(WHEEL, SCOPE).href] : [])]) : new Set();
-const INSTALL_URLS = [...ENGINE_URLS].filter((url) => !FALLBACK_ONLY.has(url));
+// The snapshot's trimmed stdlib neither: the snapshot's own calculators never read it (their pages fetch it only
+// if something does, lazy-stdlib.mjs), the others fetch it at start, and it is kept then.
+const ON_DEMAND = new Set(SNAPSHOT_URLS.length === 2 ? [SNAPSHOT_URLS[1]] : []);
+const INSTALL_URLS = [...ENGINE_URLS].filter((url) => !FALLBACK_ONLY.has(url) && !ON_DEMAND.has(url));
 /** How long a page waits for the network before it is served from the cache. */
 const NETWORK_WAIT_MS = 4000;
 
@@ -134,7 +137,7 @@ self.addEventListener("fetch", (event) => {
 });
 
 /** The calculator worker's own imports: the page never sees them among its resources. */
-const WORKER_IMPORTS = ["snapshot-delta.mjs"];
+const WORKER_IMPORTS = ["snapshot-delta.mjs", "lazy-stdlib.mjs"];
 
 async function keep(urls) {
   const cache = await caches.open(SHELL_CACHE);

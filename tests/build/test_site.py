@@ -15,7 +15,7 @@ from calculators.messages import format_date
 from calculators.rules import LAST_CHECKED
 from site_build import check
 from site_build.settings import DEFAULT_LANGUAGE, LANGUAGES, PYODIDE_VERSION, SERVED_RUNTIME_FILES, VENDORED_WHEELS
-from site_build.snapshot import heap_size
+from site_build.snapshot import SNAPSHOT_CALCULATORS, heap_size
 from site_build.strings import STRINGS
 
 NAV_ORDER = ["index.md", "credit-insurance.md", "prevention.md", "non-payment.md", "payout.md", "deadlines.md",
@@ -89,7 +89,9 @@ def test_calculator_template_gets_the_engine_config(real_site: Any) -> None:
                       "stdlib": f"pyodide/snapshots/{real_site.report.snapshot['id']}/python_stdlib.zip",
                       # the snapshot's full length (the file is a compact delta of it): the worker hands Pyodide
                       # a buffer of it before the file arrives
-                      "snapshot_bytes": str(snapshot_length(real_site.site / engine["snapshot"]))}
+                      "snapshot_bytes": str(snapshot_length(real_site.site / engine["snapshot"])),
+                      # their pages start without the stdlib zip (docs/assets/calc/lazy-stdlib.mjs)
+                      "snapshot_calculators": ",".join(SNAPSHOT_CALCULATORS)}
     assert (real_site.site / engine["wheel"]).read_bytes() == wheel.read_bytes()
     lock = json.loads((real_site.site / engine["lock"]).read_text())
     entry = lock["packages"]["calculators"]

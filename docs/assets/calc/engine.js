@@ -48,10 +48,13 @@ export class Engine {
       boot.worker.onmessage = (event) => this.receive(event.data);
       return;
     }
-    // The snapshot's length (the worker needs it to restore the snapshot) is on #calc when calc.js's init lacks it.
+    // The snapshot's length (the worker needs it to restore the snapshot) and whether this page's calculator can
+    // start without the stdlib zip are on #calc when calc.js's init lacks them.
     const root = document.getElementById("calc");
-    const snapshotBytes = root && root.dataset.snapshotBytes;
-    this.init = { ...(snapshotBytes ? { snapshotBytes } : {}), ...this.options.init };
+    const data = root ? root.dataset : {};
+    const fromPage = Object.fromEntries([["snapshotBytes", data.snapshotBytes], ["lazyStdlib", data.lazyStdlib],
+      ["snapshotCalculators", data.snapshotCalculators]].filter(([, value]) => value));
+    this.init = { ...fromPage, ...this.options.init };
     this.spawn(this.init);
   }
 

@@ -5,7 +5,8 @@
 //                 version = Pyodide's version, build = the wheel's build id ("" when the site has none),
 //                 snapshot, stdlib = absolute URLs of the build's memory snapshot (a delta, snapshot-delta.mjs) and
 //                 of the trimmed stdlib zip it was made with, snapshotBytes = the snapshot's length (any of them
-//                 absent: no snapshot, a normal start)
+//                 absent: no snapshot, a normal start); lazyStdlib = "1" on a page whose calculator is one of
+//                 snapshotCalculators (comma-separated): the zip is fetched only when something reads it (below)
 //               {type: "run", id, name, payload}         payload = the calculator's JSON object
 //               {type: "xlsx", id, bytes}                an .xlsx file's ArrayBuffer: its first sheet's rows
 // Messages out: {type: "progress", stage, loaded}        stage: "runtime" | "python" | "package"; loaded = bytes so far
@@ -202,11 +203,15 @@ async function fetchOptional(url) {
   return new Uint8Array(await counted(response).arrayBuffer());
 }
 
-/** Start both downloads at once; either failing makes the restore fail (and the start fall back). */
-function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) {
+/**
+ * Start both downloads at once; either failing makes the restore fail (and the start fall back). With `lazy`, the
+ * stdlib is an empty placeholder (see lazyStdlib).
+ */
+function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0, lazy) {
   const arrived = (promise, key) => promise.then((bytes) => { marks[key] = performance.now() - t0; return bytes; });
   const files = { snapshot: arrived(fetchOptional(snapshot), "snapshot"),
-    stdlib: arrived(fetchOptional(stdlib), "stdlib"), stdlibURL: stdlib, length: Number(snapshotBytes) };
+    stdlib: lazy ? Promise.resolve(placeholder) : arrived(fetchOptional(stdlib), "stdlib"), stdlibURL: stdlib,
+    length: Number(snapshotBytes) };
   files.snapshot.catch(() => {});  // awaited when the wasm is instantiated; a failure is handled there
   files.stdlib.catch(() => {});
   // Pyodide fetches the stdlib itself (after the wasm): it gets these bytes, already on their way.
@@ -262,6 +267,40 @@ async function restore(loadPyodide, options, files, t0) {
   }
 }
 
+// -- the stdlib zip on demand ----------------------------------------------------------------------------------
+// The snapshot's calculators answer from the heap alone (the build checks it). On their pages (init.lazyStdlib)
+// Pyodide gets an empty placeholder for the zip at start, and the placeholder's file is deferred
+// (lazy-stdlib.mjs): whatever opens it first (a lazy import, a traceback's source line, loading openpyxl) gets the
+// real bytes first, fetched synchronously. A calculator outside the snapshot fetches them before it runs
+// (asynchronously: the worker stays responsive, and Cache Storage is read directly). Other pages fetch the zip
+// at start, beside the snapshot, as before.
+
+/** {url, module (Promise of lazy-stdlib.mjs), deferred ({put, loaded}, once restored), fetched, names} or null. */
+let lazyStdlib = null;
+const placeholder = new Uint8Array(0);
+
+/** Make the restored Python's zip file the deferred one (before anything runs in it). */
+async function deferStdlib(pyodide) {
+  const { deferFile, fetchNow } = await lazyStdlib.module;
+  const path = pyodide.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
+  lazyStdlib.deferred = deferFile(pyodide.FS, path, () => fetchNow(lazyStdlib.url));
+  return pyodide;
+}
+
+/**
+ * Before calculator `name` runs (or, without a name, openpyxl is loaded): a promise that settles once the zip's
+ * bytes are in place, when they are needed and not in yet; else null (run at once). A failed fetch settles it
+ * too: the first open then tries again, synchronously, and the import fails with an OSError if that fails.
+ */
+function stdlibFor(name) {
+  if (!lazyStdlib || !lazyStdlib.deferred || lazyStdlib.deferred.loaded || lazyStdlib.names.has(name)) return null;
+  if (!lazyStdlib.fetched) {
+    const fetched = fetchOptional(lazyStdlib.url).then((bytes) => lazyStdlib.deferred.put(bytes));
+    lazyStdlib.fetched = fetched.catch(() => { lazyStdlib.fetched = null; });  // a later request asks again
+  }
+  return lazyStdlib.fetched;
+}
+
 // -- start ------------------------------------------------------------------------------------------------------
 
 async function fetchText(url) {
@@ -279,7 +318,8 @@ async function dropOldSnapshots() {
   }
 }
 
-async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback }) {
+async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fallback, lazyStdlib: lazy,
+  snapshotCalculators }) {
   const t0 = performance.now();
   try {
     lock = lock || `${runtime}pyodide-lock.json`;
@@ -287,7 +327,13 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     // The runtime's module, the lock file and the snapshot are fetched at the same time.
     const lockText = fetchText(lock);
     lockText.catch(() => {});  // awaited below; a failure is reported there
-    const files = snapshot && stdlib && snapshotBytes ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0) : null;
+    const files = snapshot && stdlib && snapshotBytes
+      ? fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0, Boolean(lazy)) : null;
+    if (files && lazy) {
+      lazyStdlib = { url: stdlib, module: import("./lazy-stdlib.mjs"), deferred: null, fetched: null,
+        names: new Set(String(snapshotCalculators || "").split(",").filter(Boolean)) };
+      lazyStdlib.module.catch(() => {});  // awaited after the restore; a failure falls back there
+    }
     compileEarly(runtime, t0);
     const helpers = snapshotDelta();
     helpers.catch(() => {});  // awaited below; a failure is reported there
@@ -307,7 +353,8 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
     let engine;
     if (files) {
       try {
-        engine = start(await restore(loadPyodide, options, files, t0));
+        const restored = await restore(loadPyodide, options, files, t0);
+        engine = start(lazyStdlib ? await deferStdlib(restored) : restored);
       } catch (error) {
         // A failed restore may leave Pyodide's module state in this worker half set up: the page starts a fresh
         // worker without the snapshot instead of a second loadPyodide here.
@@ -396,17 +443,23 @@ self.onmessage = ({ data }) => {
   if (data.type === "init") {
     init(data);
   } else if (data.type === "xlsx") {
-    readXlsx(data);
+    Promise.resolve(stdlibFor()).then(() => readXlsx(data));  // openpyxl's loader imports from the zip
   } else if (data.type === "run") {
     if (!runJson) {
       self.postMessage({ type: "crash", id: data.id, detail: "engine not ready" });
       return;
     }
-    try {
-      const text = runJson(data.name, JSON.stringify(data.payload));
-      self.postMessage({ type: "result", id: data.id, text });
-    } catch (error) {
-      self.postMessage({ type: "crash", id: data.id, detail: String(error && error.message || error) });
-    }
+    const before = stdlibFor(data.name);
+    if (before) before.then(() => runRequest(data));
+    else runRequest(data);
   }
 };
+
+function runRequest({ id, name, payload }) {
+  try {
+    const text = runJson(name, JSON.stringify(payload));
+    self.postMessage({ type: "result", id, text });
+  } catch (error) {
+    self.postMessage({ type: "crash", id, detail: String(error && error.message || error) });
+  }
+}
