@@ -33,7 +33,6 @@ const SCOPE = new URL("./", self.location.href);
 // Immutable under one Pyodide version: served from the cache without asking the network.
 const RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
 const runtimeURL = (name) => new URL(name, new URL(RUNTIME, SCOPE)).href;
-const WASM_URL = runtimeURL("pyodide.asm.wasm");
 // The wheel and its lock file: immutable under one build id (their folder is named by it).
 const BUILD_URLS = [...(WHEEL ? [new URL(WHEEL, SCOPE).href] : []), new URL(LOCK, SCOPE).href];
 // The build's memory snapshot and its stdlib: their folder is named by the hash of both.
@@ -127,12 +126,6 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (!sameSite(url)) return;
   const href = url.origin + url.pathname;
-  if (href === WASM_URL) {
-    // Through to the browser's HTTP cache: V8 keeps the compiled wasm beside that entry, not beside this worker's
-    // answers from Cache Storage (see warmUp in assets/calc/worker.mjs). Offline with the HTTP cache emptied, the
-    // engine's worker reads the copy kept at install from Cache Storage itself.
-    return;
-  }
   if (IMMUTABLE_URLS.has(href)) {
     event.respondWith(cacheFirst(event, request));
   } else if (request.headers.get("range") === null) {

@@ -21,8 +21,6 @@
 //               {type: "crash", id, detail}              a Python exception: a bug, never bad input
 //               {type: "xlsx", id, text, timings}        the rows as JSON text (calculators.xlsx.to_json)
 //               {type: "xlsx", id, error, detail}        error: "not_xlsx" (not a workbook) | "unavailable" (no reader)
-//               {type: "warmup", runs, ms, done}         the warm-up after "ready" ended (see warmUp): requests run,
-//                                                      ms of work, ms after init (pages ignore it)
 //
 // A start restores the memory snapshot the build made in Node with the engine imported and warmed up
 // (site_build/snapshot.py): no Python boot, no wheel to install. On any failure (missing file, another runtime
@@ -136,7 +134,7 @@ function compileEarly(runtime, t0) {
   const url = `${runtime}pyodide.asm.wasm`;
   const state = { url, claimed: false };
   state.module = (async () => {
-    const response = await wasmResponse(url);
+    const response = (await cachedResponse(url)) || await siteFetch(url);
     if (!response.ok) throw new Error(`${response.status} ${url}`);
     loaded += Number(response.headers.get("content-length")) || 0;
     progress("download");
@@ -160,26 +158,6 @@ function compileEarly(runtime, t0) {
     }
     return { module, instance: await instantiate.call(WebAssembly, module, imports) };
   };
-}
-
-/**
- * The wasm's response, for compileStreaming. From the network, i.e. the browser's HTTP cache on later visits (the
- * service worker lets this one URL through, sw.js): V8 keeps the compiled wasm beside that HTTP cache entry, which
- * is the one the first visit compiled from and warmed up (see warmUp). A Response from caches.match in this worker
- * has no code cache at all (traced: V8 reports code to serialize, Blink writes nothing). Offline with the HTTP
- * cache emptied, the service worker's copy in Cache Storage.
- */
-async function wasmResponse(url) {
-  try {
-    const response = await siteFetch(url);
-    if (response.ok) return response;
-    const kept = await cachedResponse(url);
-    return kept || response;
-  } catch (error) {
-    const kept = await cachedResponse(url);
-    if (kept) return kept;
-    throw error;
-  }
 }
 
 // -- Pyodide's private options ------------------------------------------------------------------------------
@@ -343,7 +321,6 @@ async function init({ runtime, wheel, lock, snapshot, stdlib, snapshotBytes, fal
       runtime: engine.t1 - t0, engine: performance.now() - engine.t1, snapshot: Boolean(files), fallback, marks,
       origin: performance.timeOrigin, t0 } });
     dropOldSnapshots();
-    if (files && wasmFromNetwork(runtime)) warmUp(t0);
   } catch (error) {
     fail(error && error.message ? error.message : error);
   }
@@ -358,56 +335,6 @@ function start(pyodide) {
   const check = JSON.parse(run("payout", "{}"));
   if (!check || typeof check !== "object") throw new Error("the engine answered nothing");
   return { pyodide, runJson: run, t1 };
-}
-
-// -- warm-up: the wasm code cache for the next visits (issue 22) --------------------------------------------------
-// V8 keeps compiled wasm (beside the HTTP cache entry of the response given to compileStreaming) only when a
-// megabyte of new optimised (TurboFan) code has been made since the last time: its 2 s "no new code" timer never
-// fired here (chromium 156, traced). A snapshot start runs too little code for that, bare Pyodide's boot enough. So
-// on the visit that fetched the wasm from the network (the first), the worker runs a request again and again in
-// small slices after "ready", between the page's messages: a request of the page waits one slice at most. Later
-// visits read the wasm from the HTTP cache and get the optimised code with it (no lazy compiles in the restore).
-
-/** Budget of the warm-up: runs, ms of work in one slice, ms of work in all, the longest run it replays. */
-const WARMUP = { runs: 2000, sliceMs: 4, totalMs: 2500, longestMs: 20 };
-/** The start's own check (start()): an error answer, short. */
-const CHECK = ["payout", "{}"];
-/** What the warm-up runs: the last request of the page that took under WARMUP.longestMs (its first run: later runs
- * are faster), else the start's own check. */
-let replay = CHECK;
-/** {runs, ms (work), done (ms after init)}: reported with the "warmup" message when the warm-up ends. */
-const warmup = { runs: 0, ms: 0, done: null };
-
-/** Whether this worker's wasm came from the network (transferSize > 0), not from a cache. */
-function wasmFromNetwork(runtime) {
-  try {
-    const entries = performance.getEntriesByName(`${runtime}pyodide.asm.wasm`);
-    return entries.some((entry) => entry.transferSize > 0);
-  } catch (error) {
-    return false;
-  }
-}
-
-function warmUp(t0) {
-  const step = () => {
-    const start = performance.now();
-    try {
-      while (warmup.runs < WARMUP.runs && performance.now() - start < WARMUP.sliceMs) {
-        runJson(replay[0], replay[1]);
-        warmup.runs += 1;
-      }
-    } catch (error) {
-      warmup.runs = WARMUP.runs;  // a request that throws is not worth warming up with
-    }
-    warmup.ms += performance.now() - start;
-    if (warmup.runs < WARMUP.runs && warmup.ms < WARMUP.totalMs) {
-      setTimeout(step, 0);
-      return;
-    }
-    warmup.done = performance.now() - t0;
-    self.postMessage({ type: "warmup", ...warmup });
-  };
-  setTimeout(step, 0);
 }
 
 // -- .xlsx files: openpyxl, loaded on demand ------------------------------------------------------------------
@@ -462,10 +389,7 @@ self.onmessage = ({ data }) => {
       return;
     }
     try {
-      const request = [data.name, JSON.stringify(data.payload)];
-      const start = performance.now();
-      const text = runJson(request[0], request[1]);
-      if (performance.now() - start < WARMUP.longestMs) replay = request;
+      const text = runJson(data.name, JSON.stringify(data.payload));
       self.postMessage({ type: "result", id: data.id, text });
     } catch (error) {
       self.postMessage({ type: "crash", id: data.id, detail: String(error && error.message || error) });
