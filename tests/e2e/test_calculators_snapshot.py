@@ -61,7 +61,7 @@ def _serve(body: Callable[[bytes], bytes]) -> Callable[[Any], None]:
 
 
 # The bodies are cut to 1 MiB: Playwright sends a fulfilled body through the DevTools protocol before the page
-# sees its first byte, and 31 MB of it would take longer than the page waits for progress. The worker refuses a
+# sees its first byte, and all of it (7.5 MB) would take longer than the page waits for progress. The worker refuses a
 # body of another length than the page names, but lets Pyodide check its header first (snapshot-delta.mjs), so
 # each case still fails on its own check, with the cut named beside it.
 HEAD = 1 << 20
