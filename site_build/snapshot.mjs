@@ -30,7 +30,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { deferFile } from "../docs/assets/calc/lazy-stdlib.mjs";
+import { deferFile, stdlibPath } from "../docs/assets/calc/lazy-stdlib.mjs";
 import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -200,10 +200,9 @@ if (job.mode === "discover" || job.mode === "make") {
   pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
   out = { reseeded: pyodide.runPython(
     "import sys; 'random' not in sys.modules or sys.modules['random'].getrandbits(64) != 0") === true };
-  const zipPath = pyodide.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
   let current = -1;
   let openedAt = null;
-  deferFile(pyodide.FS, zipPath, () => {
+  deferFile(pyodide.FS, stdlibPath(pyodide.FS), () => {
     openedAt = current;
     return new Uint8Array(readFileSync(job.stdlib));
   });

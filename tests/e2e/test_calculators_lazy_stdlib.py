@@ -93,6 +93,11 @@ def zip_requests(page: Any) -> Iterator[list[str]]:
     yield seen
 
 
+def missing(route: Any) -> None:
+    """The zip answered 404 (route handler)."""
+    route.fulfill(status=404, body="missing")
+
+
 def open_engine(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("#calc[data-form='ready']", timeout=10_000)
@@ -106,7 +111,7 @@ def test_a_snapshot_calculator_answers_every_example_and_error_without_the_stdli
 
     def absent(route: Any) -> None:
         asked.append(route.request.url)
-        route.fulfill(status=404, body="missing")
+        missing(route)
 
     page.route(ZIP, absent)
     open_engine(page, page_url(site_url, "nl", calculator))
@@ -125,10 +130,10 @@ def test_a_calculator_outside_the_snapshot_fetches_the_zip_once_before_it_runs(
     open_engine(page, page_url(site_url, "en", "payout"))
     assert zip_requests == []
     # late_payment was never imported by the snapshot: its modules and the stdlib they name come from the zip.
-    late = [(name, payload) for name, payload in requests_of(("late_payment",))[:3]]
-    done = run_in_worker(page, [("payout", {"credit_limit": "1000", "outstanding": "800"}), *late, *late])
-    assert_answers_as_cpython([("payout", {"credit_limit": "1000", "outstanding": "800"}), *late, *late],
-                              done["answers"])
+    late = requests_of(("late_payment",))[:3]
+    requests = [("payout", {"credit_limit": "1000", "outstanding": "800"}), *late, *late]
+    done = run_in_worker(page, requests)
+    assert_answers_as_cpython(requests, done["answers"])
     assert len(zip_requests) == 1, zip_requests  # by the second worker, once, before late_payment ran
     # The page's own engine still computes.
     payload = {"credit_limit": "40000", "outstanding": "30000", "recovered": "2500"}
@@ -162,7 +167,7 @@ def test_a_page_outside_the_snapshot_fetches_the_zip_at_start(
 def test_a_missing_zip_makes_a_page_outside_the_snapshot_start_normally(
         page: Any, guard: Guard, site_url: str) -> None:
     guard.allow_console("404")
-    page.route(ZIP, lambda route: route.fulfill(status=404, body="missing"))
+    page.route(ZIP, missing)
     open_engine(page, page_url(site_url, "fr", "insurance_value"))
     timings = engine_timings(page)
     assert timings["snapshot"] is False and "404" in timings["fallback"], timings
@@ -172,7 +177,7 @@ def test_a_missing_zip_makes_a_page_outside_the_snapshot_start_normally(
 def test_without_the_zip_a_lazy_import_fails_as_an_answer_and_the_engine_keeps_working(
         page: Any, guard: Guard, site_url: str) -> None:
     guard.allow_console("404")
-    page.route(ZIP, lambda route: route.fulfill(status=404, body="missing"))
+    page.route(ZIP, missing)
     open_engine(page, page_url(site_url, "en", "eligibility"))
     late = requests_of(("late_payment",))[:1]
     payout = [("payout", {"credit_limit": "1000", "outstanding": "800", "lang": "en"})]

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { deferFile } from "../../docs/assets/calc/lazy-stdlib.mjs";
+import { deferFile, stdlibPath } from "../../docs/assets/calc/lazy-stdlib.mjs";
 
 /** Just enough of Emscripten's FS: one file, and `open` as FS.open does it (the node's stream_ops, then open). */
 function fakeFS(initial) {
@@ -70,4 +70,10 @@ test("a failed load fails the open with EIO, and the next open tries again", (t)
   FS.open("/lib/python314.zip");
   assert.equal(attempts, 2);
   assert.deepEqual(node.contents, Uint8Array.of(5));
+});
+
+test("the stdlib zip is found in /lib by its name, and its absence is an error", () => {
+  const lib = (names) => ({ readdir: (path) => (path === "/lib" ? names : []) });
+  assert.equal(stdlibPath(lib([".", "..", "python3.14", "python314.zip"])), "/lib/python314.zip");
+  assert.throws(() => stdlibPath(lib([".", "..", "python3.14", "python314.zip.bak"])), /no stdlib zip/);
 });

@@ -50,6 +50,16 @@ export function deferFile(FS, path, loadNow) {
   return state;
 }
 
+/**
+ * Where Pyodide put the stdlib zip in `FS` (/lib/python3NN.zip), found in the file system rather than asked of
+ * Python (a first runPython costs 10-50 ms of a start). Throws when there is none.
+ */
+export function stdlibPath(FS) {
+  const name = FS.readdir("/lib").find((entry) => /^python\d+\.zip$/.test(entry));
+  if (!name) throw new Error("no stdlib zip in /lib");
+  return `/lib/${name}`;
+}
+
 /** The bytes at `url`, fetched synchronously (a dedicated worker may; the service worker answers it as any fetch). */
 export function fetchNow(url) {
   const request = new XMLHttpRequest();

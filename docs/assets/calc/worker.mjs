@@ -281,12 +281,8 @@ const placeholder = new Uint8Array(0);
 
 /** Make the restored Python's zip file the deferred one (before anything runs in it). */
 async function deferStdlib(pyodide) {
-  const { deferFile, fetchNow } = await lazyStdlib.module;
-  // Found in the file system, not asked of Python: a first runPython costs 10-50 ms of the start (see restore).
-  const name = pyodide.FS.readdir("/lib").find((entry) => /^python\d+\.zip$/.test(entry));
-  if (!name) throw new Error("no stdlib zip in /lib");
-  const path = `/lib/${name}`;
-  lazyStdlib.deferred = deferFile(pyodide.FS, path, () => fetchNow(lazyStdlib.url));
+  const { deferFile, fetchNow, stdlibPath } = await lazyStdlib.module;
+  lazyStdlib.deferred = deferFile(pyodide.FS, stdlibPath(pyodide.FS), () => fetchNow(lazyStdlib.url));
   return pyodide;
 }
 
