@@ -25,7 +25,7 @@ from .baseline import write_baseline
 from .common import CHROMIUM, RESULTS, SITE
 from .server import make_server
 
-PARTS = ("start", "paint", "throttled", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
+PARTS = ("start", "launch", "paint", "throttled", "recalc", "import", "late", "portfolio", "xlsx", "transfer", "build")
 
 
 def runtime_folder(site: Path) -> Path:
@@ -111,6 +111,17 @@ def main(argv: list[str] | None = None) -> int:
                           " x (cold, warm)")
                     results["start"] = scenarios.start_times(playwright, server, scenarios.targets(page), args.runs)
                     notes += [f"start {k}: {v}" for k, v in results["start"]["notes"].items()]
+                if "launch" in parts:
+                    # The method until 2026-12-05 (each page opened as soon as its browser is launched), beside the
+                    # settled figures above in the same run: how much of a start the browser's own start-up took.
+                    launch_runs = min(3, args.runs)
+                    print(f"start times, the browser just launched: {launch_runs} runs x (baseline + "
+                          f"{scenarios.THROTTLED_CALCULATOR}) x (cold, warm)")
+                    launch_pages = [t for t in scenarios.targets(page)
+                                    if not t.calculator or t.name == scenarios.THROTTLED_CALCULATOR]
+                    results["launch"] = scenarios.start_times(playwright, server, launch_pages, launch_runs,
+                                                              settle=False)
+                    notes += [f"launch {k}: {v}" for k, v in results["launch"]["notes"].items()]
                 if "paint" in parts:
                     print(f"first paint: {args.runs} cold pairs (a guide page, a calculator page)")
                     results["paint"] = scenarios.paint_times(playwright, server, args.runs)

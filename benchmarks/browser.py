@@ -9,8 +9,10 @@ page's own scripts runs a MutationObserver that stamps ``performance.now()``
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,16 +38,102 @@ FIRST_RESULT_SCRIPT = """
 """
 
 
+# -- the browser's own start-up -----------------------------------------------------------------------------------
+# For the first ~0.5 s after Playwright's launch returns, chromium 156 keeps about 1.8 of this machine's 2 cores
+# busy with its own start-up (most of it a renderer preloading the "top chrome" omnibox popup WebUI, which a
+# headless browser never shows). A page opened at once shares the CPU with that, and a 0.6 s start suffers more
+# from it than the baseline's 1.9 s one. A reader's visit rarely falls in their browser's first second, so each
+# visit waits until the browser's processes are quiet (`settle`, on by default), measured from /proc: the CPU
+# time of the browser's process tree, read every SETTLE_STEP_S.
+
+#: A 100 ms window in which the browser's processes used at most this much CPU (ms) is quiet (the kernel counts
+#: CPU time in 10 ms ticks here).
+SETTLE_QUIET_MS = 20
+#: Quiet windows in a row that make the browser settled.
+SETTLE_WINDOWS = 3
+SETTLE_STEP_S = 0.1
+#: Never wait longer than this for a browser that stays busy (the visit then goes ahead, and the wait is recorded).
+SETTLE_TIMEOUT_S = 5.0
+
+
+def process_tree(procs: dict[int, tuple[int, int, str]], marker: str) -> set[int]:
+    """The pids of the browser whose command line holds ``marker`` (its --user-data-dir) and of all its
+    descendants; ``procs`` maps pid -> (parent pid, CPU ms, command line)."""
+    tree = {pid for pid, (_, _, cmd) in procs.items() if marker in cmd and "--type=" not in cmd}
+    grew = True
+    while grew:
+        grew = False
+        for pid, (parent, _, _) in procs.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    return tree
+
+
+def _procs() -> dict[int, tuple[int, int, str]]:
+    """Every process of this machine: pid -> (parent pid, user + system CPU ms, command line), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, tuple[int, int, str]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_text()
+            cmd = Path(f"/proc/{name}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state, ppid, ... utime, stime
+        out[int(name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) * 1000 // tick, cmd)
+    return out
+
+
+def browser_cpu_ms(user_data_dir: Path) -> int | None:
+    """CPU ms used so far by the browser on ``user_data_dir`` and its child processes; None without /proc."""
+    if not Path("/proc/self/stat").exists():
+        return None
+    procs = _procs()
+    tree = process_tree(procs, f"--user-data-dir={user_data_dir}")
+    return sum(procs[pid][1] for pid in tree) if tree else None
+
+
+def is_settled(windows: list[int], quiet_ms: int = SETTLE_QUIET_MS, count: int = SETTLE_WINDOWS) -> bool:
+    """The last ``count`` windows' CPU ms (oldest first) were each at most ``quiet_ms``."""
+    return len(windows) >= count and all(ms <= quiet_ms for ms in windows[-count:])
+
+
+def wait_settled(user_data_dir: Path) -> dict[str, Any]:
+    """Wait until the browser's processes are quiet: {"waited_ms", "settled", "cpu_ms" (used meanwhile)}."""
+    started = time.monotonic()
+    first = last = browser_cpu_ms(user_data_dir)
+    if first is None:
+        return {"waited_ms": 0.0, "settled": False, "cpu_ms": None}
+    windows: list[int] = []
+    while not is_settled(windows) and time.monotonic() - started < SETTLE_TIMEOUT_S:
+        time.sleep(SETTLE_STEP_S)
+        now = browser_cpu_ms(user_data_dir)
+        if now is None:
+            break
+        windows.append(now - last)
+        last = now
+    return {"waited_ms": round((time.monotonic() - started) * 1000, 1), "settled": is_settled(windows),
+            "cpu_ms": last - first}
+
+
 class Profile:
-    """A chromium user-data-dir: fresh and empty (cold), then reused (warm: HTTP cache, code cache, SW)."""
+    """A chromium user-data-dir: fresh and empty (cold), then reused (warm: HTTP cache, code cache, SW).
+
+    Each browser launched on it waits until its own start-up is over before it is used (``settle``; see
+    ``wait_settled``); ``settled`` lists what each wait found."""
 
     def __init__(self, playwright: Any, watch: Watch | None = None, extra_args: list[str] | None = None,
-                 service_workers: str = "allow") -> None:
+                 service_workers: str = "allow", settle: bool = True) -> None:
         self.playwright = playwright
         self.service_workers = service_workers
         self.dir = Path(tempfile.mkdtemp(prefix="bench-profile-"))
         self.watch = watch or Watch()
         self.extra_args = extra_args or []
+        self.settle = settle
+        self.settled: list[dict[str, Any]] = []
 
     @contextmanager
     def context(self, init_script: str | None = None) -> Iterator[Any]:
@@ -54,6 +142,8 @@ class Profile:
             str(self.dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS + self.extra_args, headless=True,
             viewport={"width": 1280, "height": 900}, service_workers=self.service_workers,
         )
+        if self.settle:
+            self.settled.append(wait_settled(self.dir))
         self.watch.attach(context)
         if init_script:
             context.add_init_script(init_script)

@@ -84,6 +84,7 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
         if start.get("loads"):
             out.append(("load average (1, 5, 15 min) before → after each round",
                         "; ".join(f"{a} → {b}" for a, b in start["loads"]), "", ""))
+        out += settle_rows(start.get("settle"))
         screen = start.get("screen") or {}
         if screen:
             out.append(("**First result on screen**: the pre-rendered example, at the later of first paint and "
@@ -93,6 +94,7 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
                     continue
                 out.append((name, f"{_ms(visits.get('cold'))} / {_ms(visits.get('warm'))}",
                             "at first paint", ""))
+    out += launch_rows(results.get("launch"))
     out += paint_rows(results.get("paint"))
     throttled = results.get("throttled")
     if throttled:
@@ -204,6 +206,38 @@ def _late_rows(late: dict[str, Any]) -> list[tuple[str, ...]]:
             out.append((f"late payment: recalculation after one edit of an invoice, {label} ({r['n']} edits), "
                         "p50 / p95", f"{r['p50']:.0f} / {r['p95']:.0f} ms", f"p95 < {LATE_RECALC_P95_MAX_MS:.0f} ms",
                         verdict(r["p95"] < LATE_RECALC_P95_MAX_MS)))
+    return out
+
+
+def settle_rows(settle: dict[str, Any] | None) -> list[tuple[str, ...]]:
+    """How long the visits waited for their newly launched browser to finish its own start-up."""
+    if not settle or not settle.get("n"):
+        return []
+    waited, cpu = settle["waited_ms"], settle["cpu_ms"]
+    return [("browser start-up before each visit (each launch waits until chromium's processes are quiet: "
+             "3 windows of 100 ms with ≤ 20 ms CPU)",
+             f"waited {_ms(waited)} ms, chromium's CPU meanwhile {_ms(cpu)} ms; quiet in {settle['settled']} of "
+             f"{settle['n']} launches", "(method)", "")]
+
+
+def launch_rows(launch: dict[str, Any] | None) -> list[tuple[str, ...]]:
+    """The same starts with each page opened as soon as its browser is launched (no wait): a diagnostic."""
+    if not launch:
+        return []
+    pages, paired = launch["pages"], launch.get("paired") or {}
+    runs = max((v.get("cold", {}).get("n", 0) for v in pages.values()), default=0)
+    out: list[tuple[str, ...]] = [(
+        "**Same, the page opened as soon as its browser is launched** (no wait for chromium's own start-up: the "
+        f"bench's method until 2026-12-05), median [min–max] ms over {runs} paired runs, cold / warm", "", "", "")]
+    for name, visits in pages.items():
+        if name == "baseline":
+            out.append(("baseline", f"{_ms(visits.get('cold'))} / {_ms(visits.get('warm'))}", "reference", ""))
+            continue
+        cells = []
+        for visit in ("cold", "warm"):
+            r = ((paired.get(name) or {}).get(visit) or {}).get("median_of_ratios", float("nan"))
+            cells.append(f"{_ms(visits.get(visit))}: ×{r:.2f}")
+        out.append((name, " / ".join(cells), "(diagnostic)", ""))
     return out
 
 

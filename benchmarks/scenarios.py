@@ -160,7 +160,7 @@ def paired_differences(pairs: list[tuple[float, float]]) -> dict[str, Any]:
 
 
 def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
-                seed: int = 11) -> dict[str, Any]:
+                seed: int = 11, settle: bool = True) -> dict[str, Any]:
     """Navigation to the first computed answer (calculators: to an input typed at once, not the pre-rendered
     example; the baseline: its ``1 + 1``), cold (new profile) and warm (same profile, browser restarted), with
     the first result on screen beside it.
@@ -168,7 +168,11 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
     Paired: every calculator run has a baseline run right next to it (before or after, alternating), so both
     see the same background load; the ratio of each pair is kept, and the report gives the median of those
     ratios beside the ratio of the medians. The calculators run in a new shuffled order in every round, and the
-    load average is read before and after each round."""
+    load average is read before and after each round.
+
+    Every visit waits until its newly launched browser has finished its own start-up (``settle``, see
+    browser.wait_settled); with ``settle=False`` it opens the page at once (the bench's method until 2026-12-05,
+    kept as a diagnostic)."""
     baseline = next(t for t in pages if not t.calculator)
     calculators = [t for t in pages if t.calculator]
     found: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
@@ -178,6 +182,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
     notes: dict[str, list[str]] = {t.name: [] for t in pages}
     orders: list[list[str]] = []
     loads: list[tuple[str, str]] = []
+    settles: list[dict[str, Any]] = []
     watch = Watch()
     shuffle = random.Random(seed)
 
@@ -185,7 +190,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
         """A cold then a warm visit of ``target`` on a new profile: {"cold": ms, "warm": ms} (absent: failed)."""
         got: dict[str, float] = {}
         url = server.url + target.path
-        with Profile(playwright, watch) as profile:
+        with Profile(playwright, watch, settle=settle) as profile:
             try:
                 for visit in ("cold", "warm"):
                     with profile.context(target.script) as context:
@@ -205,6 +210,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
                             settle(context, server, target.calculator)
             except Exception as error:  # one failed run is reported, not fatal
                 notes[target.name].append(f"run {run}: {type(error).__name__}: {str(error)[:200]}")
+            settles.extend(profile.settled)
         return got
 
     for run in range(runs):
@@ -238,9 +244,18 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
         "raw_screen": screens,
         "orders": orders,
         "loads": loads,
+        "settle": settle_summary(settles) if settle else None,
         "notes": {k: v for k, v in notes.items() if v},
         "problems": watch.problems(),
     }
+
+
+def settle_summary(settles: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the waits for the browsers' start-up found: how many, how many ended quiet, median wait and CPU."""
+    waits = [w["waited_ms"] for w in settles]
+    cpu = [w["cpu_ms"] for w in settles if w.get("cpu_ms") is not None]
+    return {"n": len(settles), "settled": sum(1 for w in settles if w.get("settled")),
+            "waited_ms": Stats.of(waits).as_dict(), "cpu_ms": Stats.of([float(c) for c in cpu]).as_dict()}
 
 
 def _load() -> str:

@@ -41,3 +41,21 @@ def test_the_phase_table_prints_a_dash_for_a_step_a_start_did_not_have():
     cold, warm = row[1].split("; ")
     assert cold == " / ".join(str(100 * (i + 1)) for i in range(len(PHASES)))
     assert warm.split(" / ")[PHASES.index("compiled")] == "–"
+
+
+def test_the_settle_row_says_how_long_the_visits_waited_for_the_browser():
+    stats = {"median": 520.0, "min": 410.0, "max": 900.0, "n": 10}
+    rows = report.settle_rows({"n": 10, "settled": 9, "waited_ms": stats, "cpu_ms": {**stats, "median": 700.0}})
+    assert "waited 520 [410–900] ms" in rows[0][1] and "quiet in 9 of 10" in rows[0][1]
+    assert report.settle_rows(None) == [] and report.settle_rows({"n": 0}) == []
+
+
+def test_the_launch_rows_give_the_paired_ratio_of_each_visit():
+    stats = {"median": 800.0, "min": 700.0, "max": 900.0, "n": 3}
+    launch = {"pages": {"baseline": {"cold": stats, "warm": stats}, "payout": {"cold": stats, "warm": stats}},
+              "paired": {"payout": {"cold": {"median_of_ratios": 0.351}, "warm": {"median_of_ratios": 0.462}}}}
+    rows = report.launch_rows(launch)
+    assert "3 paired runs" in rows[0][0]
+    payout = next(r for r in rows if r[0] == "payout")
+    assert payout[1] == "800 [700–900]: ×0.35 / 800 [700–900]: ×0.46"
+    assert report.launch_rows(None) == []
