@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                     launch_pages = [t for t in scenarios.targets(page)
                                     if not t.calculator or t.name == scenarios.THROTTLED_CALCULATOR]
                     results["launch"] = scenarios.start_times(playwright, server, launch_pages, launch_runs,
-                                                              settle=False)
+                                                              settle_browser=False)
                     notes += [f"launch {k}: {v}" for k, v in results["launch"]["notes"].items()]
                 if "paint" in parts:
                     print(f"first paint: {args.runs} cold pairs (a guide page, a calculator page)")

@@ -160,7 +160,7 @@ def paired_differences(pairs: list[tuple[float, float]]) -> dict[str, Any]:
 
 
 def start_times(playwright: Any, server: Server, pages: list[Target], runs: int, log: Any = print,
-                seed: int = 11, settle: bool = True) -> dict[str, Any]:
+                seed: int = 11, settle_browser: bool = True) -> dict[str, Any]:
     """Navigation to the first computed answer (calculators: to an input typed at once, not the pre-rendered
     example; the baseline: its ``1 + 1``), cold (new profile) and warm (same profile, browser restarted), with
     the first result on screen beside it.
@@ -170,9 +170,9 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
     ratios beside the ratio of the medians. The calculators run in a new shuffled order in every round, and the
     load average is read before and after each round.
 
-    Every visit waits until its newly launched browser has finished its own start-up (``settle``, see
-    browser.wait_settled); with ``settle=False`` it opens the page at once (the bench's method until 2026-12-05,
-    kept as a diagnostic)."""
+    Every visit waits until its newly launched browser has finished its own start-up (``settle_browser``,
+    see browser.wait_settled); with ``settle_browser=False`` it opens the page at once (the bench's method
+    until 2026-12-05, kept as a diagnostic)."""
     baseline = next(t for t in pages if not t.calculator)
     calculators = [t for t in pages if t.calculator]
     found: dict[str, dict[str, list[float]]] = {t.name: {"cold": [], "warm": []} for t in pages}
@@ -190,7 +190,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
         """A cold then a warm visit of ``target`` on a new profile: {"cold": ms, "warm": ms} (absent: failed)."""
         got: dict[str, float] = {}
         url = server.url + target.path
-        with Profile(playwright, watch, settle=settle) as profile:
+        with Profile(playwright, watch, settle=settle_browser) as profile:
             try:
                 for visit in ("cold", "warm"):
                     with profile.context(target.script) as context:
@@ -244,7 +244,7 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
         "raw_screen": screens,
         "orders": orders,
         "loads": loads,
-        "settle": settle_summary(settles) if settle else None,
+        "settle": settle_summary(settles) if settle_browser else None,
         "notes": {k: v for k, v in notes.items() if v},
         "problems": watch.problems(),
     }

@@ -31,7 +31,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { deferFile, stdlibPath } from "../docs/assets/calc/lazy-stdlib.mjs";
-import { hookInstantiate, laterView } from "../docs/assets/calc/snapshot-delta.mjs";
+import { hookInstantiate, laterView, memoizeSmallModules } from "../docs/assets/calc/snapshot-delta.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const { loadPyodide } = await import(pathToFileURL(join(job.runtime, "pyodide.mjs")).href);
@@ -154,8 +154,14 @@ async function restoreDelta() {
     if (problem) throw new Error(problem);
     undone = true;
   });
-  const pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.placeholder, ...quiet,
-    _loadSnapshot: target.view });
+  const unmemoize = memoizeSmallModules(WebAssembly);  // as the worker does: the checks below run on it
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL: job.runtime, stdLibURL: job.placeholder, ...quiet,
+      _loadSnapshot: target.view });
+  } finally {
+    unmemoize();
+  }
   if (!undone) throw new Error("the wasm was instantiated without the hook: the delta was never undone");
   return pyodide;
 }

@@ -30,7 +30,14 @@ def test_a_calculator_reloads_and_computes_with_the_server_stopped(
         page = context.new_page()
         url = page_url(own_server.url, "fr", "payout")
         open_calculator(page, url)
+        wasm_requests: list[str] = []
+        context.on("request", lambda r: wasm_requests.append(r.url) if r.url.endswith(".wasm") else None)
         wait(page, "c.dataset.offline === 'ready'", 60_000)
+        wasm_requests.clear()
+        # The first visit runs Pyodide's JS once more from the service worker's cache (warm-runtime.mjs), which
+        # never gets as far as the wasm.
+        wait(page, "c.dataset.warmRuntime === 'done'", 30_000)
+        assert wasm_requests == []
         caches = page.evaluate("caches.keys()")
         version = page.get_attribute("#calc", "data-engine-version")
         assert f"portal-engine-{version}" in caches
@@ -53,6 +60,9 @@ def test_a_calculator_reloads_and_computes_with_the_server_stopped(
             page.fill(f"#calc-f-{name}", typed_amount(value, "fr", variant=2))
         settle(page)
         assert figures(page)["payout"]["value"] == cli("payout", payload, "fr")["payout"]
+        # A page the service worker already served does not run the warm-up again.
+        wait(page, "c.dataset.offline !== undefined", 30_000)
+        assert page.get_attribute("#calc", "data-warm-runtime") is None
     finally:
         context.close()
     assert not guard.problems(), guard.problems()

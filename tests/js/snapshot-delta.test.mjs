@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { MAGIC, expand, heapOffset, hookInstantiate, laterView, parseDelta } from "../../docs/assets/calc/snapshot-delta.mjs";
+import { MAGIC, expand, heapOffset, hookInstantiate, laterView, memoizeSmallModules, parseDelta } from
+  "../../docs/assets/calc/snapshot-delta.mjs";
 
 /** A fake snapshot: magic, heap offset 64, then `heap`. */
 function snapshot(heap) {
@@ -189,4 +190,37 @@ test("an error while filling is logged, never thrown into the instantiation", as
     console.warn = warn;
   }
   assert.match(said.join(" "), /no delta/);
+});
+
+test("memoizeSmallModules compiles each small module once, larger ones every time, and undoes itself", () => {
+  // A module exporting one function `f` that returns the constant k: (module (func (export "f") (result i32) i32.const k))
+  const tiny = (k) => Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102,
+    0, 0, 10, 6, 1, 4, 0, 65, k, 11);
+  // The same module padded with a custom section past the size limit.
+  const large = (k) => {
+    const name = [1, 120];  // "x"
+    const payload = new Array(300).fill(0);
+    // section size: name.length + payload.length = 302 = 0xae 0x02 in LEB128
+    return Uint8Array.of(...tiny(k), 0, 0xae, 0x02, ...name, ...payload);
+  };
+  const wasm = { Module: WebAssembly.Module, Instance: WebAssembly.Instance };
+  const undo = memoizeSmallModules(wasm);
+  const a = new wasm.Module(tiny(7));
+  const b = new wasm.Module(tiny(7).slice());  // same bytes, another array
+  const c = new wasm.Module(tiny(9));
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+  assert.ok(a instanceof WebAssembly.Module && a instanceof wasm.Module);
+  // Each use still gets its own instance, with the right code.
+  assert.equal(new wasm.Instance(a).exports.f(), 7);
+  assert.equal(new wasm.Instance(b).exports.f(), 7);
+  assert.equal(new wasm.Instance(c).exports.f(), 9);
+  const big1 = new wasm.Module(large(5));
+  const big2 = new wasm.Module(large(5));
+  assert.notEqual(big1, big2);
+  assert.equal(new wasm.Instance(big1).exports.f(), 5);
+  assert.throws(() => new wasm.Module(Uint8Array.of(1, 2, 3)), WebAssembly.CompileError);
+  undo();
+  assert.equal(wasm.Module, WebAssembly.Module);
+  assert.notEqual(new wasm.Module(tiny(7)), a);
 });

@@ -30,6 +30,8 @@ export const MODULES = {
   collections: () => import("./collections.js"),  // collections: the run over the whole ledger
 };
 const HASH_WRITE_MS = 300;
+/** How long the runtime's warm-up waits for the service worker to control the page (warmRuntime). */
+const WARM_WAIT_MS = 5000;
 
 export class Calculator {
   constructor(root, strings, config, module) {
@@ -505,6 +507,10 @@ export class Calculator {
     if (snapshot && stdlib) Object.assign(params, { snapshot: rel(snapshot), stdlib: rel(stdlib) });
     script.search = new URLSearchParams(params).toString();
     const page = location.href.split("#")[0];
+    // Not served by this very service worker yet (a first visit, or a new engine version): its cached engine has
+    // never run from Cache Storage.
+    const controller = navigator.serviceWorker.controller;
+    const fresh = !controller || controller.scriptURL !== script.href;
     navigator.serviceWorker.register(script.href, { scope: root.href })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
@@ -515,10 +521,42 @@ export class Calculator {
         }
         for (const url of searchFiles(root, this.lang)) urls.add(url);
         const channel = new MessageChannel();
-        channel.port1.onmessage = (event) => { this.root.dataset.offline = event.data.ok ? "ready" : "partial"; };
+        channel.port1.onmessage = (event) => {
+          this.root.dataset.offline = event.data.ok ? "ready" : "partial";
+          if (fresh) this.warmRuntime();
+        };
         registration.active.postMessage({ type: "keep", urls: [...urls] }, [channel.port2]);
       })
       .catch((error) => { this.root.dataset.offline = `unavailable: ${error}`; });
+  }
+
+  /**
+   * Once, after the service worker has kept the engine: a short-lived worker runs Pyodide's JS from the service
+   * worker's cache, so the browser keeps its code cache for the next visit (warm-runtime.mjs). It waits until the
+   * service worker controls this page (its imports must come from Cache Storage); `data-warm-runtime` says how
+   * it went: "done", "failed: ..." or "no controller".
+   */
+  warmRuntime() {
+    const { runtime, worker } = this.config;
+    const controlled = navigator.serviceWorker.controller ? Promise.resolve(true) : new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true), { once: true });
+      setTimeout(() => resolve(Boolean(navigator.serviceWorker.controller)), WARM_WAIT_MS);
+    });
+    controlled.then((ok) => {
+      if (!ok) {
+        this.root.dataset.warmRuntime = "no controller";
+        return;
+      }
+      const warm = new Worker(new URL("warm-runtime.mjs", worker), { type: "module", name: "warm-runtime" });
+      warm.onmessage = ({ data }) => {
+        this.root.dataset.warmRuntime = data.ok ? "done" : `failed: ${data.detail}`;
+      };
+      warm.onerror = (event) => {
+        event.preventDefault();
+        this.root.dataset.warmRuntime = `failed: ${event.message || "worker error"}`;
+      };
+      warm.postMessage({ asm: new URL("pyodide.asm.mjs", runtime).href, mjs: new URL("pyodide.mjs", runtime).href });
+    });
   }
 }
 

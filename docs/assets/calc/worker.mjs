@@ -220,7 +220,7 @@ function fetchSnapshot({ snapshot, stdlib, snapshotBytes }, t0, lazy) {
 }
 
 async function restore(loadPyodide, options, files, t0) {
-  const { hookInstantiate, laterView } = await snapshotDelta();
+  const { hookInstantiate, laterView, memoizeSmallModules } = await snapshotDelta();
   // Pyodide awaits the snapshot before it instantiates the wasm: it gets a zeroed view of the snapshot's full
   // length at once, filled from the compact delta (only the heap's stretches that differ from the wasm's initial
   // memory, ~1/4 of it) and the new instance's memory as soon as both are there (the wasm compiles while the
@@ -235,6 +235,7 @@ async function restore(loadPyodide, options, files, t0) {
   let abort;
   let problem = null;
   const aborted = new Promise((resolve, reject) => { abort = reject; });
+  const unmemoize = memoizeSmallModules(WebAssembly);  // Emscripten's 260 one-function adapters: 29 compiles
   const undo = hookInstantiate(WebAssembly, async (memory) => {
     marks.wasm = performance.now() - t0;
     try {
@@ -264,6 +265,7 @@ async function restore(loadPyodide, options, files, t0) {
     throw problem ? new Error(`${error && error.message || error}; ${problem}`) : error;
   } finally {
     undo();
+    unmemoize();
   }
 }
 
