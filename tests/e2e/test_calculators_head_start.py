@@ -28,6 +28,33 @@ def test_the_search_worker_starts_after_the_engine_and_search_works(page: Any, s
     assert engine < search, workers
 
 
+#: Stamps every Worker the page creates ([url, performance.now()]); installed before the head script takes its copy.
+WORKER_STAMPS = """(() => {
+  const Real = window.Worker;
+  window.__workers = [];
+  window.Worker = function Worker(url, options) {
+    window.__workers.push([String(url), performance.now()]);
+    return new Real(url, options);
+  };
+  window.Worker.prototype = Real.prototype;
+})();"""
+
+
+def test_a_page_that_asks_nothing_starts_the_search_worker_300_ms_after_the_engine_is_ready(
+        page: Any, site_url: str) -> None:
+    # The example's answer is pre-rendered, so the page sends no request when the engine is ready: the search
+    # worker waits for a first answer only SEARCH_AFTER_READY_MS (calculator.html), never less.
+    page.add_init_script(WORKER_STAMPS)
+    page.goto(page_url(site_url, "en", "payout"))
+    wait(page, "c.dataset.engine === 'ready'", 60_000)
+    page.wait_for_function("() => window.__workers.some(([url]) => url.includes('/workers/search.'))",
+                           timeout=15_000)
+    ready = float(page.get_attribute("#calc", "data-engine-load-ms") or "nan")
+    created = page.evaluate("window.__workers.find(([url]) => url.includes('/workers/search.'))[1]")
+    assert created >= ready + 250, (created, ready)
+    assert page.get_attribute("#calc", "data-answered") == "0"  # still the build's answer: nothing was asked
+
+
 def test_search_works_when_the_head_script_could_not_start_the_engine(page: Any, site_url: str) -> None:
     page.add_init_script(FIRST_WORKER_FAILS)
     page.goto(page_url(site_url, "nl", "payout"))
