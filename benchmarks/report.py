@@ -213,9 +213,9 @@ def settle_rows(settle: dict[str, Any] | None) -> list[tuple[str, ...]]:
     """How long the visits waited for their newly launched browser to finish its own start-up."""
     if not settle or not settle.get("n"):
         return []
-    waited, cpu = settle["waited_ms"], settle["cpu_ms"]
+    waited, cpu, rule = settle["waited_ms"], settle["cpu_ms"], settle["rule"]
     return [("browser start-up before each visit (each launch waits until chromium's processes are quiet: "
-             "3 windows of 100 ms with ≤ 20 ms CPU)",
+             f"{rule['windows']} windows of {rule['window_ms']} ms with ≤ {rule['quiet_ms']} ms CPU)",
              f"waited {_ms(waited)} ms, chromium's CPU meanwhile {_ms(cpu)} ms; quiet in {settle['settled']} of "
              f"{settle['n']} launches", "(method)", "")]
 

@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from .baseline import SIGNAL as BASELINE_SIGNAL
-from .browser import Profile, calc_stamps, first_result_script, page_for, throttle, time_to_first_result
+from .browser import (
+    SETTLE_QUIET_MS,
+    SETTLE_STEP_S,
+    SETTLE_WINDOWS,
+    Profile,
+    calc_stamps,
+    first_result_script,
+    page_for,
+    throttle,
+    time_to_first_result,
+)
 from .common import ROOT, Stats, Watch, percentile
 from .server import Hit, Server
 
@@ -251,10 +261,12 @@ def start_times(playwright: Any, server: Server, pages: list[Target], runs: int,
 
 
 def settle_summary(settles: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the waits for the browsers' start-up found: how many, how many ended quiet, median wait and CPU."""
+    """What the waits for the browsers' start-up found: how many, how many ended quiet, median wait and CPU, and
+    the rule they waited for (browser.SETTLE_*)."""
     waits = [w["waited_ms"] for w in settles]
     cpu = [w["cpu_ms"] for w in settles if w.get("cpu_ms") is not None]
     return {"n": len(settles), "settled": sum(1 for w in settles if w.get("settled")),
+            "rule": {"windows": SETTLE_WINDOWS, "window_ms": round(SETTLE_STEP_S * 1000), "quiet_ms": SETTLE_QUIET_MS},
             "waited_ms": Stats.of(waits).as_dict(), "cpu_ms": Stats.of([float(c) for c in cpu]).as_dict()}
 
 

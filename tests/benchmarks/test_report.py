@@ -45,8 +45,10 @@ def test_the_phase_table_prints_a_dash_for_a_step_a_start_did_not_have():
 
 def test_the_settle_row_says_how_long_the_visits_waited_for_the_browser():
     stats = {"median": 520.0, "min": 410.0, "max": 900.0, "n": 10}
-    rows = report.settle_rows({"n": 10, "settled": 9, "waited_ms": stats, "cpu_ms": {**stats, "median": 700.0}})
+    rows = report.settle_rows({"n": 10, "settled": 9, "waited_ms": stats, "cpu_ms": {**stats, "median": 700.0},
+                               "rule": {"windows": 3, "window_ms": 100, "quiet_ms": 20}})
     assert "waited 520 [410–900] ms" in rows[0][1] and "quiet in 9 of 10" in rows[0][1]
+    assert "3 windows of 100 ms with ≤ 20 ms CPU" in rows[0][0]
     assert report.settle_rows(None) == [] and report.settle_rows({"n": 0}) == []
 
 
