@@ -46,11 +46,12 @@ FIRST_RESULT_SCRIPT = """
 # visit waits until the browser's processes are quiet (`settle`, on by default), measured from /proc: the CPU
 # time of the browser's process tree, read every SETTLE_STEP_S.
 
-#: A 100 ms window in which the browser's processes used at most this much CPU (ms) is quiet (the kernel counts
-#: CPU time in 10 ms ticks here).
+#: A window (SETTLE_STEP_S) in which the browser's processes used at most this much CPU (ms) is quiet (the kernel
+#: counts CPU time in 10 ms ticks here).
 SETTLE_QUIET_MS = 20
 #: Quiet windows in a row that make the browser settled.
 SETTLE_WINDOWS = 3
+#: The length of a window: how often the browser's CPU time is read.
 SETTLE_STEP_S = 0.1
 #: Never wait longer than this for a browser that stays busy (the visit then goes ahead, and the wait is recorded).
 SETTLE_TIMEOUT_S = 5.0
